@@ -1,0 +1,262 @@
+import { requiredDatabaseKinds } from '../model/catalog.js';
+import type { DatabaseModel, GroupModel, HostModel, SqlInstanceModel } from '../model/topology.js';
+import { computeRedundancy } from './redundancy.js';
+import {
+    computerId, maxRedundancy, siteId,
+    type ComponentId, type ComponentResult, type FunctionKind, type FunctionResult, type GroupAnalysis,
+    type Mechanism, type Placement, type SingleFailure, type Tier
+} from './types.js';
+import type { SourceRef } from '../model/topology.js';
+
+/** The providers of a function before redundancy is computed. */
+interface Draft {
+    id: string;
+    kind: FunctionKind;
+    label: string;
+    host?: string;
+    adapter?: string;
+    database?: string;
+    mechanism: Mechanism;
+    providers: string[];
+    placements: Placement[];
+    dependsOn: string[];
+    source: SourceRef;
+}
+
+/** How a host is provided: shared by all its receive, processing and send functions. */
+export interface HostProvision {
+    readonly mechanism: Mechanism;
+    /** Computers with an enabled instance that can run the host (for a clustered host: its nodes). */
+    readonly providers: string[];
+    readonly placements: Placement[];
+}
+
+export function hostProvision(group: GroupModel, host: HostModel): HostProvision {
+    const cluster = host.clusteredOn ? group.clusters.get(host.clusteredOn) : undefined;
+    const providers: string[] = [];
+    const placements: Placement[] = [];
+    for (const instance of host.instances) {
+        if (placements.some(p => p.computer === instance.computer)) continue;
+        const eligible = !instance.disabled && (!cluster || cluster.nodes.includes(instance.computer));
+        if (eligible) providers.push(instance.computer);
+        const role = !eligible ? 'disabled' : cluster && providers.length > 1 ? 'standby' : 'active';
+        placements.push({ computer: instance.computer, role });
+    }
+    const mechanism: Mechanism = providers.length === 0 ? 'none'
+        : cluster ? 'clustered-failover'
+            : providers.length === 1 ? 'single' : 'scale-out';
+    return { mechanism, providers, placements };
+}
+
+export function sqlProviders(group: GroupModel, sql: SqlInstanceModel | undefined): string[] {
+    if (!sql?.server) return [];
+    if (sql.server.kind === 'computer') return [sql.server.name];
+    return group.clusters.get(sql.server.name)?.nodes ?? [];
+}
+
+function databaseFunctionId(database: { name: string }): string {
+    return `database:${database.name}`;
+}
+
+/** Builds every function of a group and computes its redundancy. */
+export function analyzeGroup(group: GroupModel): GroupAnalysis {
+    const drafts: Draft[] = [];
+    const biztalkDependencies: string[] = [];
+
+    // ---- databases -------------------------------------------------------------
+    for (const database of group.databases) drafts.push(databaseDraft(group, database));
+    for (const required of requiredDatabaseKinds) {
+        if (!group.databases.some(d => d.kind === required.kind)) {
+            drafts.push({
+                id: databaseFunctionId(required), kind: 'database', label: `database ${required.name} (not placed)`,
+                database: required.name, mechanism: 'none', providers: [], placements: [], dependsOn: [], source: group.source
+            });
+        }
+    }
+    const databaseIds = (kind: DatabaseModel['kind'], fallback: string): string[] => {
+        const ids = group.databases.filter(d => d.kind === kind).map(databaseFunctionId);
+        return ids.length > 0 ? ids : [databaseFunctionId({ name: fallback })];
+    };
+    biztalkDependencies.push(...databaseIds('management', 'BizTalkMgmtDb'), ...databaseIds('messagebox', 'BizTalkMsgBoxDb'));
+
+    // ---- hosts -------------------------------------------------------------------
+    const trackingProviders: string[] = [];
+    const trackingPlacements: Placement[] = [];
+    let trackingSource: SourceRef | undefined;
+    for (const host of group.hosts.values()) {
+        const provision = hostProvision(group, host);
+        const balanced = host.type === 'isolated' && [...group.nlbs.values()].some(nlb => nlb.fronts.includes(host.name));
+        const handlerMechanism: Mechanism = balanced && provision.providers.length > 1 ? 'load-balanced' : provision.mechanism;
+        host.handlers.forEach((handler, index) => {
+            const sameAdapter = host.handlers.filter(h => h.direction === handler.direction && h.adapter === handler.adapter);
+            const suffix = sameAdapter.length > 1 ? `#${sameAdapter.indexOf(handler) + 1}` : '';
+            drafts.push({
+                id: `${handler.direction}:${host.name}:${handler.adapter}${suffix}`,
+                kind: handler.direction, label: `${handler.direction} ${handler.adapter} on ${host.name}`,
+                host: host.name, adapter: handler.adapter,
+                mechanism: handler.direction === 'receive' ? handlerMechanism : provision.mechanism,
+                providers: provision.providers, placements: provision.placements,
+                dependsOn: biztalkDependencies, source: handler.source
+            });
+            void index;
+        });
+        if (host.orchestrations) {
+            drafts.push({
+                id: `processing:${host.name}`, kind: 'processing', label: `processing on ${host.name}`, host: host.name,
+                mechanism: provision.mechanism, providers: provision.providers, placements: provision.placements,
+                dependsOn: biztalkDependencies, source: sourceOfNode(host.source, host.orchestrations)
+            });
+        }
+        if (host.tracking && host.type !== 'isolated') {
+            trackingSource ??= sourceOfNode(host.source, host.tracking);
+            for (const placement of provision.placements) {
+                if (!trackingPlacements.some(p => p.computer === placement.computer && p.role === placement.role)) trackingPlacements.push(placement);
+            }
+            for (const provider of provision.providers) if (!trackingProviders.includes(provider)) trackingProviders.push(provider);
+        }
+        if (host.type === 'isolated') {
+            const fronting = [...group.nlbs.values()].filter(nlb => nlb.fronts.includes(host.name));
+            if (fronting.length > 0) {
+                const entryProviders = provision.providers.filter(c => fronting.some(nlb => nlb.members.includes(c)));
+                drafts.push({
+                    id: `http-entry:${host.name}`, kind: 'http-entry', label: `load-balanced entry of ${host.name}`, host: host.name,
+                    mechanism: entryProviders.length > 1 ? 'load-balanced' : entryProviders.length === 1 ? 'single' : 'none',
+                    providers: entryProviders,
+                    placements: fronting.flatMap(nlb => nlb.members).filter((c, i, all) => all.indexOf(c) === i)
+                        .map(computer => ({ computer, role: entryProviders.includes(computer) ? 'nlb-member' as const : 'disabled' as const })),
+                    dependsOn: biztalkDependencies, source: fronting[0].source
+                });
+            }
+        }
+    }
+    drafts.push({
+        id: 'tracking', kind: 'tracking', label: 'tracking',
+        mechanism: trackingProviders.length === 0 ? 'none' : trackingProviders.length === 1 ? 'single' : 'scale-out',
+        providers: trackingProviders, placements: trackingPlacements,
+        dependsOn: [...biztalkDependencies, ...databaseIds('tracking', 'BizTalkDTADb')],
+        source: trackingSource ?? group.source
+    });
+
+    // ---- master secret server ------------------------------------------------------
+    const mss = group.sso?.masterSecretServer;
+    const mssProviders = !mss ? [] : mss.kind === 'computer' ? [mss.name] : group.clusters.get(mss.name)?.nodes ?? [];
+    drafts.push({
+        id: 'master-secret-server', kind: 'master-secret-server', label: 'master secret server',
+        mechanism: mssProviders.length === 0 ? 'none' : mss?.kind === 'cluster' ? 'clustered-failover' : 'single',
+        providers: mssProviders,
+        placements: mssProviders.map((computer, i) => ({ computer, role: mss?.kind === 'cluster' && i > 0 ? 'standby' : 'active' })),
+        dependsOn: databaseIds('sso', 'SSODB'),
+        source: mss ? sourceOfNode(group.sso!.source, mss.node) : group.sso?.source ?? group.source
+    });
+
+    return finish(group, drafts);
+}
+
+function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
+    const base = { id: databaseFunctionId(database), kind: 'database' as const, label: `database ${database.name}`, database: database.name, dependsOn: [], source: database.source };
+    const container = database.container;
+    if (!container) return { ...base, mechanism: 'none', providers: [], placements: [] };
+    if (container.kind === 'sql') {
+        const sql = group.sqlInstances.get(container.name);
+        const providers = sqlProviders(group, sql);
+        const clustered = sql?.server?.kind === 'cluster';
+        return {
+            ...base, providers,
+            mechanism: providers.length === 0 ? 'none' : clustered ? 'sql-fci' : 'single',
+            placements: providers.map(computer => ({ computer, role: clustered ? 'sql-node' : 'active' }))
+        };
+    }
+    const ag = group.availabilityGroups.get(container.name);
+    const providers: string[] = [];
+    const placements: Placement[] = [];
+    for (const replica of ag?.replicas ?? []) {
+        for (const computer of sqlProviders(group, group.sqlInstances.get(replica.sql))) {
+            placements.push({ computer, role: replica.synchronous ? 'replica' : 'disabled' });
+            if (replica.synchronous && !providers.includes(computer)) providers.push(computer);
+        }
+    }
+    return { ...base, providers, placements, mechanism: providers.length === 0 ? 'none' : 'availability-group' };
+}
+
+function sourceOfNode(fallback: SourceRef, node: { $cstNode?: { range: SourceRef['range'] } }): SourceRef {
+    return { uri: fallback.uri, range: node.$cstNode?.range ?? fallback.range };
+}
+
+function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
+    const pathOf = (computer: string): ComponentId[] => {
+        const site = group.computers.get(computer)?.site;
+        return site ? [computerId(computer), siteId(site)] : [computerId(computer)];
+    };
+    // Availability groups list replicas per SQL instance: paths are per SQL instance, not per computer.
+    const pathsOf = (draft: Draft): ComponentId[][] => draft.providers.map(pathOf);
+
+    const own = new Map(drafts.map(draft => [draft.id, { draft, paths: pathsOf(draft), result: computeRedundancy(pathsOf(draft)) }]));
+    const functions: FunctionResult[] = drafts.map(draft => {
+        const mine = own.get(draft.id)!;
+        let redundancy = mine.result.redundancy;
+        const singleFailures: SingleFailure[] = mine.result.singles.map(component => ({ component }));
+        const seen = new Set<string>([draft.id]);
+        const visit = (ids: string[]): void => {
+            for (const id of ids) {
+                if (seen.has(id)) continue;
+                seen.add(id);
+                const dependency = own.get(id);
+                if (!dependency) continue;
+                redundancy = Math.min(redundancy, dependency.result.redundancy);
+                for (const component of dependency.result.singles) {
+                    if (!singleFailures.some(f => f.component === component)) singleFailures.push({ component, via: id });
+                }
+                visit(dependency.draft.dependsOn);
+            }
+        };
+        visit(draft.dependsOn);
+        return {
+            ...draft,
+            paths: mine.paths,
+            ownRedundancy: mine.result.redundancy,
+            ownSingleFailures: mine.result.singles,
+            redundancy: Math.min(redundancy, maxRedundancy),
+            singleFailures,
+            doubleFailures: mine.result.pairs
+        };
+    });
+    return {
+        group: group.name,
+        source: group.source,
+        availability: group.availability,
+        functions,
+        ...componentsOf(group, functions)
+    };
+}
+
+function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<GroupAnalysis, 'components' | 'worstSingleFailure'> {
+    const biztalk = new Set<string>();
+    for (const host of group.hosts.values()) host.instances.forEach(i => biztalk.add(i.computer));
+    const sqlComputers = new Set<string>();
+    for (const sql of group.sqlInstances.values()) sqlProviders(group, sql).forEach(c => sqlComputers.add(c));
+    const stops = new Map<string, string[]>();
+    for (const fn of functions) {
+        for (const failure of fn.singleFailures) {
+            const list = stops.get(failure.component) ?? [];
+            list.push(fn.id);
+            stops.set(failure.component, list);
+        }
+    }
+    const components: ComponentResult[] = [];
+    const sites = new Set<string>();
+    for (const computer of group.computers.values()) {
+        const tier: Tier = biztalk.has(computer.name) ? 'biztalk' : sqlComputers.has(computer.name) ? 'sql' : 'other';
+        const id = computerId(computer.name);
+        components.push({ id, kind: 'computer', name: computer.name, tier, site: computer.site, stops: stops.get(id) ?? [], source: computer.source });
+        if (computer.site) sites.add(computer.site);
+    }
+    for (const site of sites) {
+        const id = siteId(site);
+        components.push({ id, kind: 'site', name: site, tier: 'other', stops: stops.get(id) ?? [] });
+    }
+    let worst: ComponentResult | undefined;
+    for (const component of components) {
+        if (component.stops.length > 0 && (!worst || component.stops.length > worst.stops.length)) worst = component;
+    }
+    return { components, worstSingleFailure: worst?.id };
+}

@@ -1,0 +1,89 @@
+import type { SourceRef } from '../model/topology.js';
+
+/**
+ * The failure analysis result: plain JSON-serialisable data shared by diagnostics, hovers,
+ * quick fixes, the preview and the CLI.
+ */
+
+export type FunctionKind = 'receive' | 'processing' | 'send' | 'tracking' | 'database' | 'master-secret-server' | 'http-entry';
+
+export type Mechanism =
+    | 'scale-out'            // several enabled host instances on distinct computers
+    | 'load-balanced'        // scale-out behind a load balancer
+    | 'clustered-failover'   // clustered host or clustered master secret server: one active node
+    | 'sql-fci'              // SQL Server failover cluster instance
+    | 'availability-group'   // Always On availability group
+    | 'single'               // exactly one provider
+    | 'none';                // no provider at all
+
+export type PlacementRole = 'active' | 'standby' | 'disabled' | 'sql-node' | 'replica' | 'nlb-member';
+
+export interface Placement {
+    readonly computer: string;
+    readonly role: PlacementRole;
+}
+
+/** Component ids: `computer:<name>` or `site:<name>`. */
+export type ComponentId = string;
+
+export interface SingleFailure {
+    readonly component: ComponentId;
+    /** Set when the failure stops a function this one depends on (e.g. the MessageBox). */
+    readonly via?: string;
+}
+
+export interface FunctionResult {
+    readonly id: string;
+    readonly kind: FunctionKind;
+    readonly label: string;
+    readonly host?: string;
+    readonly adapter?: string;
+    readonly database?: string;
+    readonly mechanism: Mechanism;
+    /** Computers that can provide the function. */
+    readonly providers: string[];
+    readonly placements: Placement[];
+    /** The function is up while every component of at least one path is up. */
+    readonly paths: ComponentId[][];
+    /** Ids of the functions it needs as well (MessageBox, management database, SSODB). */
+    readonly dependsOn: string[];
+    /** Smallest number of component failures that stop the function's own providers (0..3, 3 = three or more). */
+    readonly ownRedundancy: number;
+    readonly ownSingleFailures: ComponentId[];
+    /** The same, including what the function depends on. */
+    readonly redundancy: number;
+    readonly singleFailures: SingleFailure[];
+    /** Some pairs of components whose joint failure stops the function's own providers (when ownRedundancy is 2). */
+    readonly doubleFailures: ComponentId[][];
+    readonly source: SourceRef;
+}
+
+export type Tier = 'biztalk' | 'sql' | 'other';
+
+export interface ComponentResult {
+    readonly id: ComponentId;
+    readonly kind: 'computer' | 'site';
+    readonly name: string;
+    readonly tier: Tier;
+    readonly site?: string;
+    /** Functions that stop when this component alone fails. */
+    readonly stops: string[];
+    readonly source?: SourceRef;
+}
+
+export interface GroupAnalysis {
+    readonly group: string;
+    readonly source: SourceRef;
+    readonly availability: 'high' | 'standard';
+    readonly functions: FunctionResult[];
+    readonly components: ComponentResult[];
+    /** The component whose single failure stops the most functions, if any stops one. */
+    readonly worstSingleFailure?: ComponentId;
+}
+
+export const maxRedundancy = 3;
+
+export function computerId(name: string): ComponentId { return `computer:${name}`; }
+export function siteId(name: string): ComponentId { return `site:${name}`; }
+export function componentName(id: ComponentId): string { return id.slice(id.indexOf(':') + 1); }
+export function isSite(id: ComponentId): boolean { return id.startsWith('site:'); }

@@ -1,0 +1,82 @@
+import { inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices } from 'langium';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { BizhaGeneratedModule, BizhaGeneratedSharedModule } from './generated/module.js';
+import { BizhaScopeComputation } from './scoping/bizha-scope-computation.js';
+import { BizhaLinker } from './scoping/bizha-linker.js';
+import { BizhaValueConverter } from './scoping/bizha-value-converter.js';
+import { BizhaAnalysisService } from './analysis/analysis-service.js';
+import { BizhaRuleSettings } from './config/rule-settings.js';
+import { BizhaRuleEngine, type RuleDocs } from './validation/rule-engine.js';
+import { BizhaValidator, registerValidationChecks } from './validation/bizha-validator.js';
+
+/** Services bizha adds to Langium's. */
+export interface BizhaAddedServices {
+    analysis: {
+        Analysis: BizhaAnalysisService;
+    };
+    validation: {
+        BizhaValidator: BizhaValidator;
+        RuleEngine: BizhaRuleEngine;
+        RuleSettings: BizhaRuleSettings;
+        RuleDocs: RuleDocs;
+    };
+}
+
+export type BizhaServices = LangiumServices & BizhaAddedServices;
+
+export interface BizhaModuleOptions {
+    /** Folder holding docs/rules/<ID>.md; diagnostics link there. Defaults to ./docs/rules of the working directory. */
+    rulesDocsFolder?: string;
+}
+
+export function createBizhaModule(options: BizhaModuleOptions = {}): Module<BizhaServices, PartialLangiumServices & BizhaAddedServices> {
+    const folderUrl = pathToFileURL(options.rulesDocsFolder ?? path.resolve('docs', 'rules')).href;
+    return {
+        references: {
+            ScopeComputation: services => new BizhaScopeComputation(services),
+            Linker: services => new BizhaLinker(services)
+        },
+        parser: {
+            ValueConverter: () => new BizhaValueConverter()
+        },
+        analysis: {
+            Analysis: services => new BizhaAnalysisService(services.shared)
+        },
+        validation: {
+            BizhaValidator: services => new BizhaValidator(services),
+            RuleSettings: () => new BizhaRuleSettings(),
+            RuleDocs: () => ({ url: id => `${folderUrl}/${id}.md` }),
+            RuleEngine: services => new BizhaRuleEngine(services.analysis.Analysis, services.validation.RuleSettings, services.validation.RuleDocs)
+        }
+    };
+}
+
+export interface BizhaServicesContext extends DefaultSharedModuleContext, BizhaModuleOptions {
+    /** Extra modules layered on top (the server's LSP features). */
+    modules?: Array<Module<BizhaServices, Partial<BizhaServices>>>;
+}
+
+/**
+ * Creates the shared services and bizha's. Works without an LSP connection (the CLI, tests and
+ * benchmarks build documents exactly as the server does).
+ */
+export function createBizhaServices(context: BizhaServicesContext): { shared: LangiumSharedServices; Bizha: BizhaServices } {
+    const shared = inject(createDefaultSharedModule(context), BizhaGeneratedSharedModule);
+    const Bizha = inject(
+        createDefaultModule({ shared }),
+        BizhaGeneratedModule,
+        createBizhaModule(context),
+        ...(context.modules ?? [])
+    ) as BizhaServices;
+    shared.ServiceRegistry.register(Bizha);
+    registerValidationChecks(Bizha);
+    if (!context.connection) {
+        // No client to ask for settings: configuration is ready as it is.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Bizha };
+}
+
+export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

@@ -1,0 +1,295 @@
+import { AstUtils, type AstNode, type Reference } from 'langium';
+import * as ast from '../generated/ast.js';
+import { criticalityOfKind, findAdapter, findDatabase, type DatabaseKind } from './catalog.js';
+import type {
+    AccountModel, AvailabilityGroupModel, BackupJobModel, ClusterModel, ComputerModel, DatabaseModel,
+    GroupModel, HandlerModel, HostModel, InstanceModel, NlbModel, SourceRef, SqlInstanceModel, SsoModel
+} from './topology.js';
+
+const emptyRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function sourceOf(node: AstNode): SourceRef {
+    const document = AstUtils.getDocument(node);
+    return { uri: document.uri.toString(), range: node.$cstNode?.range ?? emptyRange };
+}
+
+/** Builds the topology model of one group; references to top-level declarations are followed. */
+export function buildGroupModel(group: ast.Group): GroupModel {
+    return new GroupModelBuilder(group).build();
+}
+
+class GroupModelBuilder {
+    private readonly computers = new Map<string, ComputerModel>();
+    private readonly clusters = new Map<string, ClusterModel>();
+    private readonly nlbs = new Map<string, NlbModel>();
+    private readonly sqlInstances = new Map<string, SqlInstanceModel>();
+    private readonly availabilityGroups = new Map<string, AvailabilityGroupModel>();
+    private readonly hosts = new Map<string, HostModel>();
+    private readonly databases: DatabaseModel[] = [];
+    private readonly backupJobs: BackupJobModel[] = [];
+    private sso?: SsoModel;
+    private hasMasterMessageBox = false;
+
+    constructor(private readonly group: ast.Group) { }
+
+    build(): GroupModel {
+        const members = this.group.members ?? [];
+        let version: GroupModel['version'] = { year: 2020, r2: false };
+        let versionNode: AstNode | undefined;
+        let edition: GroupModel['edition'] = 'enterprise';
+        let editionNode: AstNode | undefined;
+        let availability: GroupModel['availability'] = 'high';
+
+        // Declarations first, so that references resolve to already-known local elements.
+        for (const member of members) {
+            if (ast.isComputerDecl(member)) member.computers.forEach(c => this.addComputer(c, c, true));
+        }
+        for (const member of members) {
+            if (ast.isCluster(member)) this.addCluster(member, member, true);
+        }
+        for (const member of members) {
+            if (ast.isSqlInstance(member)) this.addSql(member, member, true);
+        }
+        for (const member of members) {
+            if (ast.isVersionSetting(member)) {
+                version = { year: member.year, r2: member.r2, cu: member.cu };
+                versionNode = member;
+            } else if (ast.isEditionSetting(member)) {
+                edition = member.edition as GroupModel['edition'];
+                editionNode = member;
+            } else if (ast.isAvailabilitySetting(member)) {
+                availability = member.level as GroupModel['availability'];
+            } else if (ast.isAvailabilityGroup(member)) {
+                this.addAvailabilityGroup(member);
+            } else if (ast.isHost(member)) {
+                this.addHost(member);
+            } else if (ast.isSso(member)) {
+                this.addSso(member);
+            } else if (ast.isBackupJob(member)) {
+                this.addBackupJob(member);
+            }
+        }
+        for (const member of members) {
+            if (ast.isNlb(member)) this.addNlb(member);
+            else if (ast.isDatabasePlacement(member)) this.addPlacement(member);
+        }
+        return {
+            name: this.group.name,
+            node: this.group,
+            source: sourceOf(this.group),
+            version, versionNode, edition, editionNode, availability,
+            computers: this.computers,
+            clusters: this.clusters,
+            nlbs: this.nlbs,
+            sqlInstances: this.sqlInstances,
+            availabilityGroups: this.availabilityGroups,
+            hosts: this.hosts,
+            databases: this.databases,
+            sso: this.sso,
+            backupJobs: this.backupJobs
+        };
+    }
+
+    // ---- infrastructure -------------------------------------------------------
+
+    private addComputer(computer: ast.Computer, anchor: AstNode, local: boolean): ComputerModel {
+        const known = this.computers.get(computer.name);
+        if (known) return known;
+        const properties = computer.properties ?? [];
+        const site = properties.filter(ast.isComputerSite).map(p => p.site).at(-1);
+        const msdtcOff = properties.filter(ast.isComputerMsdtc).at(-1)?.access === 'off';
+        const model: ComputerModel = { name: computer.name, node: computer, anchor, local, source: sourceOf(computer), site, msdtcOff };
+        this.computers.set(computer.name, model);
+        return model;
+    }
+
+    private computerRef(reference: Reference<ast.Computer> | undefined, anchor: AstNode): string | undefined {
+        const target = reference?.ref;
+        if (!target) return undefined;
+        return this.addComputer(target, anchor, false).name;
+    }
+
+    private addCluster(cluster: ast.Cluster, anchor: AstNode, local: boolean): ClusterModel {
+        const known = this.clusters.get(cluster.name);
+        if (known) return known;
+        const properties = cluster.properties ?? [];
+        const nodes: string[] = [];
+        for (const list of properties.filter(ast.isClusterNodes)) {
+            for (const node of list.nodes) {
+                const name = this.computerRef(node, anchor);
+                if (name && !nodes.includes(name)) nodes.push(name);
+            }
+        }
+        const resources = new Set(properties.filter(ast.isClusterResource).map(r => r.resource));
+        const model: ClusterModel = {
+            name: cluster.name, node: cluster, anchor, local, source: sourceOf(cluster), nodes,
+            storage: properties.filter(ast.isClusterStorage).map(s => s.storage).at(-1),
+            msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis')
+        };
+        this.clusters.set(cluster.name, model);
+        return model;
+    }
+
+    /** A reference to a computer or a cluster (SQL server, master secret server). */
+    private serverRef(reference: Reference<ast.SqlHost> | Reference<ast.MssHost> | undefined, anchor: AstNode): { kind: 'computer' | 'cluster'; name: string } | undefined {
+        const target = reference?.ref;
+        if (ast.isCluster(target)) return { kind: 'cluster', name: this.addCluster(target, anchor, false).name };
+        if (ast.isComputer(target)) return { kind: 'computer', name: this.addComputer(target, anchor, false).name };
+        return undefined;
+    }
+
+    private addSql(sql: ast.SqlInstance, anchor: AstNode, local: boolean): SqlInstanceModel {
+        const known = this.sqlInstances.get(sql.name);
+        if (known) return known;
+        const properties = sql.properties ?? [];
+        const version = properties.filter(ast.isSqlVersion).at(-1);
+        const model: SqlInstanceModel = {
+            name: sql.name, node: sql, anchor, local, source: sourceOf(sql),
+            server: this.serverRef(sql.server, anchor),
+            edition: properties.filter(ast.isSqlEdition).at(-1)?.edition as SqlInstanceModel['edition'],
+            version: version ? { year: version.year, sp: version.sp, cu: version.cu } : undefined
+        };
+        this.sqlInstances.set(sql.name, model);
+        // Only a SQL instance declared in the group brings its own database list.
+        if (local) {
+            for (const list of properties.filter(ast.isDatabaseList)) {
+                this.addDatabases(list.databases, { kind: 'sql', name: sql.name });
+            }
+        }
+        return model;
+    }
+
+    private sqlRef(reference: Reference<ast.SqlInstance> | undefined, anchor: AstNode): string | undefined {
+        const target = reference?.ref;
+        return target ? this.addSql(target, anchor, false).name : undefined;
+    }
+
+    private addAvailabilityGroup(ag: ast.AvailabilityGroup): void {
+        const properties = ag.properties ?? [];
+        const listener = properties.filter(ast.isAgListener).at(-1);
+        const model: AvailabilityGroupModel = {
+            name: ag.name, node: ag, anchor: ag, local: true, source: sourceOf(ag),
+            replicas: properties.filter(ast.isAgReplicas).flatMap(list => list.replicas).flatMap(replica => {
+                const sql = this.sqlRef(replica.sql, replica);
+                return sql ? [{ sql, synchronous: replica.commit !== 'asynchronous', node: replica }] : [];
+            }),
+            listener: listener?.listener,
+            port: listener?.port,
+            dtcSupport: properties.filter(ast.isAgDtcSupport).at(-1)?.support as AvailabilityGroupModel['dtcSupport']
+        };
+        this.availabilityGroups.set(ag.name, model);
+        for (const list of properties.filter(ast.isDatabaseList)) {
+            this.addDatabases(list.databases, { kind: 'availability-group', name: ag.name });
+        }
+    }
+
+    private addPlacement(placement: ast.DatabasePlacement): void {
+        const target = placement.target?.ref;
+        let container: DatabaseModel['container'];
+        if (ast.isSqlInstance(target)) {
+            container = { kind: 'sql', name: this.addSql(target, placement, false).name };
+        } else if (ast.isAvailabilityGroup(target)) {
+            // Availability groups are group members, so the target is one of ours.
+            container = { kind: 'availability-group', name: target.name };
+        }
+        this.addDatabases(placement.databases, container, placement);
+    }
+
+    private addDatabases(databases: ast.Database[], container: DatabaseModel['container'], anchor?: AstNode): void {
+        for (const database of databases) {
+            const info = findDatabase(database.name);
+            const kind = (database.kind as DatabaseKind | undefined) ?? info?.kind ?? 'custom';
+            const master = kind === 'messagebox' && !this.hasMasterMessageBox;
+            if (master) this.hasMasterMessageBox = true;
+            this.databases.push({
+                name: database.name, node: database, anchor: anchor ?? database, local: true, source: sourceOf(database),
+                kind, info: info ?? (database.kind ? { name: database.name, kind, criticality: criticalityOfKind(kind), description: '' } : undefined),
+                master, container
+            });
+        }
+    }
+
+    private addNlb(nlb: ast.Nlb): void {
+        const properties = nlb.properties ?? [];
+        const members: string[] = [];
+        for (const list of properties.filter(ast.isNlbMembers)) {
+            for (const member of list.members) {
+                const name = this.computerRef(member, list);
+                if (name && !members.includes(name)) members.push(name);
+            }
+        }
+        const fronts = properties.filter(ast.isNlbFronts).flatMap(list => list.hosts)
+            .map(host => host.ref?.name).filter((name): name is string => !!name);
+        this.nlbs.set(nlb.name, {
+            name: nlb.name, node: nlb, anchor: nlb, local: true, source: sourceOf(nlb),
+            kind: properties.filter(ast.isNlbKind).at(-1)?.kind === 'hardware' ? 'hardware' : 'windows',
+            members, fronts
+        });
+    }
+
+    // ---- BizTalk ----------------------------------------------------------------
+
+    private addHost(host: ast.Host): void {
+        const properties = host.properties ?? [];
+        const handlers: HandlerModel[] = [];
+        for (const property of properties) {
+            if (!ast.isReceiveHandlers(property) && !ast.isSendHandlers(property)) continue;
+            const direction = ast.isReceiveHandlers(property) ? 'receive' : 'send';
+            for (const handler of property.handlers) {
+                const flags = new Set(handler.options.map(option => option.flag).filter(Boolean));
+                handlers.push({
+                    direction, adapter: handler.adapter, info: findAdapter(handler.adapter),
+                    ordered: flags.has('ordered'), remoteQueue: flags.has('remote-queue'),
+                    nonTransactional: flags.has('non-transactional'), sharedMailbox: flags.has('shared-mailbox'),
+                    path: handler.options.find(option => option.path !== undefined)?.path,
+                    node: handler, source: sourceOf(handler)
+                });
+            }
+        }
+        const instanceLists = properties.filter(ast.isInstances);
+        const instances: InstanceModel[] = instanceLists.flatMap(list => list.instances).flatMap(instance => {
+            const computer = this.computerRef(instance.computer, instance);
+            return computer ? [{ computer, disabled: instance.disabled, node: instance }] : [];
+        });
+        const clustered = properties.filter(ast.isClusteredOn).at(-1);
+        const clusterTarget = clustered?.cluster?.ref;
+        const accounts: AccountModel[] = [
+            ...properties.filter(ast.isServiceAccount).map(p => ({ value: p.account, role: 'host account' as const, node: p })),
+            ...properties.filter(ast.isWindowsGroup).map(p => ({ value: p.account, role: 'host Windows group' as const, node: p }))
+        ];
+        this.hosts.set(host.name, {
+            name: host.name, node: host, anchor: host, local: true, source: sourceOf(host),
+            type: host.hostType === 'isolated' ? 'isolated' : 'in-process',
+            handlers,
+            orchestrations: properties.find(ast.isOrchestrations),
+            tracking: properties.find(ast.isTracking),
+            bitness: properties.filter(ast.isBitness).at(-1)?.bits,
+            clusteredOn: clusterTarget ? this.addCluster(clusterTarget, clustered!, false).name : undefined,
+            clusteredNode: clustered,
+            instances, instanceLists, accounts
+        });
+    }
+
+    private addSso(sso: ast.Sso): void {
+        const properties = sso.properties ?? [];
+        const mss = properties.filter(ast.isMasterSecretServer).at(-1);
+        const server = mss ? this.serverRef(mss.server, mss) : undefined;
+        const administrators = properties.filter(ast.isSsoAdministrators).at(-1);
+        this.sso = {
+            node: sso, source: sourceOf(sso),
+            masterSecretServer: server && mss ? { ...server, node: mss } : undefined,
+            backup: properties.filter(ast.isSsoBackup).at(-1)?.location,
+            administrators: administrators ? { value: administrators.account, role: 'SSO administrators', node: administrators } : undefined
+        };
+    }
+
+    private addBackupJob(job: ast.BackupJob): void {
+        const properties = job.properties ?? [];
+        this.backupJobs.push({
+            node: job,
+            destination: properties.filter(ast.isBackupDestination).at(-1)?.path,
+            logShippingTo: properties.filter(ast.isLogShipping)
+                .map(p => this.sqlRef(p.target, p)).filter((name): name is string => !!name)
+        });
+    }
+}

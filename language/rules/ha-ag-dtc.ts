@@ -1,0 +1,20 @@
+import { defineRule } from './rule.js';
+
+export const haAgDtc = defineRule({
+    id: 'HA-AG-DTC',
+    defaultSeverity: 'error',
+    area: 'availability groups',
+    summary: 'Create availability groups for BizTalk with per-database DTC support.',
+    sources: ['biztalk/core/high-availability-using-sql-server-always-on-availability-groups.md'],
+    check({ group, report }) {
+        for (const ag of group.availabilityGroups.values()) {
+            if (ag.dtcSupport === 'per-database') continue;
+            const dtcNode = (ag.node as { properties?: Array<{ $type: string }> }).properties?.find(p => p.$type === 'AgDtcSupport');
+            report({
+                node: (dtcNode as typeof ag.node | undefined) ?? ag.node, property: dtcNode ? undefined : 'name',
+                message: `Availability group ${ag.name} ${ag.dtcSupport === 'none' ? 'has DTC support turned off' : 'does not declare per-database DTC support'}: BizTalk's distributed transactions across its databases need it, and it must be chosen when the availability group is created. Use \`dtc-support per-database\`.`,
+                data: { ag: ag.name }
+            });
+        }
+    }
+});

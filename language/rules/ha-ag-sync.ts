@@ -1,0 +1,21 @@
+import { defineRule } from './rule.js';
+
+export const haAgSync = defineRule({
+    id: 'HA-AG-SYNC',
+    defaultSeverity: 'error',
+    area: 'availability groups',
+    summary: 'BizTalk supports only synchronous-commit availability group replicas.',
+    sources: ['biztalk/core/high-availability-using-sql-server-always-on-availability-groups.md'],
+    check({ group, report }) {
+        for (const ag of group.availabilityGroups.values()) {
+            for (const replica of ag.replicas) {
+                if (replica.synchronous) continue;
+                report({
+                    node: replica.node, property: 'commit',
+                    message: `Replica ${replica.sql} of availability group ${ag.name} is asynchronous: BizTalk supports synchronous commit only, so this replica cannot take over the BizTalk databases consistently and adds no availability. Make it synchronous, and use BizTalk log shipping for a remote disaster-recovery copy.`,
+                    data: { ag: ag.name, sql: replica.sql }
+                });
+            }
+        }
+    }
+});

@@ -1,0 +1,29 @@
+import { defineRule } from './rule.js';
+import { justifiesClustering } from './helpers.js';
+
+export const haClhostUnneeded = defineRule({
+    id: 'HA-CLHOST-UNNEEDED',
+    defaultSeverity: 'information',
+    area: 'clustered hosts',
+    summary: 'Cluster a host only for adapters that must not run in several instances; scale out the rest.',
+    sources: ['biztalk/core/considerations-for-running-adapter-handlers-within-a-clustered-host1.md', 'biztalk/install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment.md'],
+    check({ group, report }) {
+        for (const host of group.hosts.values()) {
+            if (!host.clusteredNode || host.type === 'isolated') continue;
+            if (host.orchestrations) {
+                report({
+                    node: host.orchestrations,
+                    message: `${host.name} is clustered and runs orchestrations: only one instance works at a time, while orchestration state in the MessageBox lets several scaled-out instances share the work. Run orchestrations in a scaled-out processing host.`,
+                    data: { host: host.name }
+                });
+            }
+            if (host.handlers.length > 0 && !host.handlers.some(justifiesClustering)) {
+                report({
+                    node: host.clusteredNode,
+                    message: `${host.name} is clustered, but none of its handlers needs a single active instance (clustering is meant for FTP, SFTP, POP3, MSMQ, WCF-NetMsmq, SAP, SQL or ordered receives): several scaled-out instances give the same availability and more throughput. Remove \`clustered on\` and keep instances on two or more computers.`,
+                    data: { host: host.name }
+                });
+            }
+        }
+    }
+});

@@ -1,0 +1,20 @@
+import { requiredDatabaseKinds } from '../model/catalog.js';
+import { defineRule } from './rule.js';
+import { listText } from './helpers.js';
+
+export const haDbMissing = defineRule({
+    id: 'HA-DB-MISSING',
+    defaultSeverity: 'error',
+    area: 'databases',
+    summary: 'A group places its Management, MessageBox, Tracking and SSO databases somewhere.',
+    sources: ['biztalk/core/databases-in-biztalk-server.md'],
+    check({ group, report }) {
+        const missing = requiredDatabaseKinds.filter(r => !group.databases.some(d => d.kind === r.kind)).map(r => r.name);
+        if (missing.length === 0) return;
+        report({
+            node: group.node, property: 'name',
+            message: `Group ${group.name} places no ${listText(missing)}: without ${missing.length === 1 ? 'it' : 'them'} the group cannot run, and bizha cannot check ${missing.length === 1 ? 'its' : 'their'} availability. Place ${missing.length === 1 ? 'it' : 'them'} with \`databases ${missing.join(', ')} on <SQL instance or availability group>\`.`,
+            data: { missing }
+        });
+    }
+});

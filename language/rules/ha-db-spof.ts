@@ -1,0 +1,38 @@
+import { defineRule, type Severity } from './rule.js';
+import { componentText, databaseContainers, listText } from './helpers.js';
+
+const rank: Record<string, number> = { error: 3, warning: 2, information: 1 };
+
+export const haDbSpof = defineRule({
+    id: 'HA-DB-SPOF',
+    defaultSeverity: 'error',
+    area: 'databases',
+    summary: 'Every BizTalk database sits on a highly available SQL Server: a failover cluster instance or an availability group.',
+    sources: ['biztalk/core/providing-high-availability-for-biztalk-server-databases.md', 'biztalk/core/clustering-the-biztalk-server-databases1.md', 'biztalk/technical-guides/high-availability-for-databases.md'],
+    check({ group, analysis, report, at }) {
+        for (const container of databaseContainers(group)) {
+            const result = analysis.functions.find(f => f.id === `database:${container.databases[0].name}`);
+            if (!result || result.ownRedundancy !== 1) continue;
+            const failures = result.ownSingleFailures.map(componentText);
+            let severity: Severity = 'information';
+            for (const database of container.databases) {
+                const criticality = database.info?.criticality ?? 'warning';
+                if (rank[criticality] > rank[severity]) severity = criticality;
+            }
+            const names = container.databases.map(d => d.name);
+            const element = container.kind === 'sql' ? group.sqlInstances.get(container.name) : group.availabilityGroups.get(container.name);
+            if (!element) continue;
+            const runtime = container.databases.some(d => d.kind === 'management' || d.kind === 'messagebox');
+            const how = container.kind === 'sql'
+                ? `SQL instance ${container.name} runs only on ${listText(failures)}`
+                : `availability group ${container.name} has one synchronous replica computer (${listText(failures)})`;
+            report({
+                node: at(element), property: element.local ? 'name' : undefined,
+                severity,
+                message: `${how}: ${listText(names)} stop${names.length === 1 ? 's' : ''} when ${listText(failures)} fails${runtime ? ', and with them every BizTalk function of the group' : ''}. ${container.kind === 'sql' ? `Make ${container.name} a failover cluster instance on a cluster of two or more SQL computers with shared storage, or put the databases in an availability group.` : 'Add a synchronous replica on another node of the cluster.'}`,
+                related: [{ message: `${element.name} declared here`, source: element.source }],
+                data: { container: container.name, kind: container.kind, databases: names }
+            });
+        }
+    }
+});

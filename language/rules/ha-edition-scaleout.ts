@@ -1,0 +1,28 @@
+import { defineRule } from './rule.js';
+import { biztalkComputers, listText } from './helpers.js';
+
+export const haEditionScaleout = defineRule({
+    id: 'HA-EDITION-SCALEOUT',
+    defaultSeverity: 'error',
+    area: 'group',
+    summary: 'Standard and Branch editions allow one BizTalk computer, no clustered hosts and one MessageBox: they cannot be highly available.',
+    sources: ['biztalk/technical-guides/planning-the-environment-for-biztalk-server.md', 'biztalk/install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment.md', 'biztalk/core/use-windows-cluster-to-provide-high-availability-for-biztalk-hosts.md'],
+    check({ group, report }) {
+        if (group.edition !== 'standard' && group.edition !== 'branch') return;
+        const reasons: string[] = [];
+        const computers = biztalkComputers(group);
+        if (computers.length > 1) reasons.push(`it runs on ${computers.length} BizTalk computers (${listText(computers)})`);
+        const clustered = [...group.hosts.values()].filter(h => h.clusteredOn).map(h => h.name);
+        if (clustered.length > 0) reasons.push(`${listText(clustered)} ${clustered.length > 1 ? 'are clustered hosts' : 'is a clustered host'}`);
+        const messageBoxes = group.databases.filter(d => d.kind === 'messagebox').length;
+        if (messageBoxes > 1) reasons.push(`it has ${messageBoxes} MessageBox databases`);
+        if (reasons.length === 0 && group.availability === 'high') reasons.push('the group is declared highly available (availability high, the default)');
+        if (reasons.length === 0) return;
+        const edition = group.edition === 'standard' ? 'Standard' : 'Branch';
+        report({
+            node: group.editionNode ?? group.node, property: group.editionNode ? 'edition' : 'name',
+            message: `BizTalk Server ${edition} edition allows a single BizTalk computer, no clustered hosts and one MessageBox, but ${listText(reasons)}. Use Enterprise edition, or declare \`availability standard\` for a group not meant to be highly available.`,
+            data: { edition: group.edition }
+        });
+    }
+});

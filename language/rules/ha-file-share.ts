@@ -1,0 +1,36 @@
+import { defineRule } from './rule.js';
+import { distinctEnabledComputers, listText } from './helpers.js';
+
+export const haFileShare = defineRule({
+    id: 'HA-FILE-SHARE',
+    defaultSeverity: 'warning',
+    area: 'adapters',
+    summary: 'Scaled-out FILE receive needs one shared, highly available UNC path.',
+    sources: ['biztalk/core/scaled-out-receiving-hosts.md', 'biztalk/technical-guides/planning-for-high-availability2.md'],
+    check({ group, report }) {
+        for (const host of group.hosts.values()) {
+            const computers = distinctEnabledComputers(host);
+            for (const handler of host.handlers) {
+                if (handler.direction !== 'receive' || handler.info?.name !== 'FILE' || handler.path === undefined) continue;
+                if (/^[A-Za-z]:/.test(handler.path) && computers.length > 1) {
+                    report({
+                        node: handler.node, property: 'adapter',
+                        message: `receive ${handler.adapter} on ${host.name} watches the local path "${handler.path}" on ${listText(computers)}: each instance watches a different folder, so files dropped on a failed computer are not picked up. Point every instance at one UNC share on a clustered file server.`,
+                        data: { host: host.name, adapter: handler.adapter }
+                    });
+                    continue;
+                }
+                const server = /^\\\\([^\\]+)\\/.exec(handler.path)?.[1];
+                const computer = server ? group.computers.get(server) : undefined;
+                if (computer) {
+                    report({
+                        node: handler.node, property: 'adapter',
+                        message: `receive ${handler.adapter} on ${host.name} reads "${handler.path}", a share served by the single computer ${computer.name}: FILE receiving stops when ${computer.name} fails. Serve the share from a clustered file server role.`,
+                        related: [{ message: `${computer.name} declared here`, source: computer.source }],
+                        data: { host: host.name, adapter: handler.adapter }
+                    });
+                }
+            }
+        }
+    }
+});

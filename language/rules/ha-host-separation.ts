@@ -1,0 +1,21 @@
+import { defineRule } from './rule.js';
+
+export const haHostSeparation = defineRule({
+    id: 'HA-HOST-SEPARATION',
+    defaultSeverity: 'information',
+    area: 'hosts',
+    summary: 'Keep processing (orchestrations) in its own host, apart from receiving, sending and tracking.',
+    sources: ['biztalk/core/providing-high-availability-for-biztalk-hosts.md', 'biztalk/technical-guides/configuring-hosts-and-host-instances.md', 'biztalk/core/hosts.md'],
+    check({ group, report }) {
+        for (const host of group.hosts.values()) {
+            if (!host.orchestrations || host.handlers.length === 0) continue;
+            const directions = [...new Set(host.handlers.map(h => h.direction === 'receive' ? 'receiving' : 'sending'))].join(' and ');
+            report({
+                node: host.orchestrations,
+                severity: host.tracking ? 'warning' : 'information',
+                message: `${host.name} mixes processing with ${directions}${host.tracking ? ' and tracking' : ''}: they share one security boundary, one throttling state and one service, and cannot be stopped or scaled separately. Move the orchestrations to a dedicated processing host on the same computers.`,
+                data: { host: host.name }
+            });
+        }
+    }
+});

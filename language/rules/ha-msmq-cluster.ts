@@ -1,0 +1,41 @@
+import { defineRule } from './rule.js';
+import { distinctEnabledComputers } from './helpers.js';
+
+export const haMsmqCluster = defineRule({
+    id: 'HA-MSMQ-CLUSTER',
+    defaultSeverity: 'error',
+    area: 'adapters',
+    summary: 'MSMQ send and local-queue receive handlers run in a clustered host whose cluster has a clustered MSMQ resource.',
+    sources: ['biztalk/core/considerations-for-running-adapter-handlers-within-a-clustered-host1.md', 'biztalk/core/scaled-out-receiving-hosts.md', 'biztalk/core/scaled-out-sending-hosts.md', 'biztalk/core/transaction-handling-with-the-msmq-adapter.md'],
+    check({ group, report }) {
+        for (const host of group.hosts.values()) {
+            const msmq = host.handlers.filter(h => h.info?.name === 'MSMQ');
+            if (msmq.length === 0) continue;
+            if (host.clusteredOn) {
+                const cluster = group.clusters.get(host.clusteredOn);
+                if (cluster && !cluster.msmq) {
+                    report({
+                        node: host.clusteredNode!,
+                        message: `Clustered host ${host.name} has MSMQ handlers, but cluster ${cluster.name} declares no clustered MSMQ resource: the host must sit in the same cluster group as a clustered Message Queuing resource so that queues fail over with it. Add \`msmq\` to cluster ${cluster.name}.`,
+                        related: [{ message: `cluster ${cluster.name} declared here`, source: cluster.source }],
+                        data: { host: host.name, cluster: cluster.name }
+                    });
+                }
+                continue;
+            }
+            if (distinctEnabledComputers(host).length === 0) continue;
+            for (const handler of msmq) {
+                if (handler.direction === 'receive' && (handler.remoteQueue || handler.nonTransactional || handler.ordered)) continue;
+                const transactional = !handler.nonTransactional;
+                report({
+                    node: handler.node, property: 'adapter',
+                    severity: transactional ? 'error' : 'warning',
+                    message: handler.direction === 'send'
+                        ? `send ${handler.adapter} on ${host.name} depends on the local MSMQ outgoing queue of the computer it runs on: messages waiting there are stranded when that computer fails. Move it to a clustered host in the cluster group of a clustered MSMQ resource.`
+                        : `receive ${handler.adapter} on ${host.name} reads local transactional queues, which exist on one computer only: receiving stops when it fails. Move it to a clustered host with a clustered MSMQ resource, or mark it \`(remote-queue)\` if it reads only queues on a clustered remote MSMQ server.`,
+                    data: { host: host.name, adapter: handler.adapter }
+                });
+            }
+        }
+    }
+});

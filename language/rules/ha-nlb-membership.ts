@@ -1,0 +1,45 @@
+import { defineRule } from './rule.js';
+import { distinctEnabledComputers, listText } from './helpers.js';
+
+export const haNlbMembership = defineRule({
+    id: 'HA-NLB-MEMBERSHIP',
+    defaultSeverity: 'error',
+    area: 'adapters',
+    summary: 'A load balancer needs two or more members, each running the host it fronts; every computer of the host should be a member.',
+    sources: ['biztalk/core/scaled-out-receiving-hosts.md'],
+    check({ group, report }) {
+        for (const nlb of group.nlbs.values()) {
+            const membersNode = (nlb.node as { properties?: Array<{ $type: string }> }).properties?.find(p => p.$type === 'NlbMembers');
+            const node = (membersNode as typeof nlb.node | undefined) ?? nlb.node;
+            const property = membersNode ? undefined : 'name';
+            if (nlb.members.length < 2) {
+                report({
+                    node, property,
+                    message: `Load balancer ${nlb.name} has ${nlb.members.length === 0 ? 'no member' : `one member (${nlb.members[0]})`}: it balances nothing, and the entry point stops when that computer fails. Give it two or more members that run the host it fronts.`,
+                    data: { nlb: nlb.name }
+                });
+            }
+            for (const hostName of nlb.fronts) {
+                const host = group.hosts.get(hostName);
+                if (!host) continue;
+                const computers = distinctEnabledComputers(host);
+                const idle = nlb.members.filter(m => !computers.includes(m));
+                const outside = computers.filter(c => !nlb.members.includes(c));
+                if (idle.length > 0) {
+                    report({
+                        node, property,
+                        message: `${listText(idle)} ${idle.length === 1 ? 'is a member' : 'are members'} of ${nlb.name} but run${idle.length === 1 ? 's' : ''} no enabled instance of ${host.name}: requests sent there fail. Make the members match ${host.name}'s computers (${listText(computers) || 'none'}).`,
+                        data: { nlb: nlb.name, host: host.name, computers }
+                    });
+                }
+                if (outside.length > 0) {
+                    report({
+                        node, property, severity: 'warning',
+                        message: `${host.name} runs on ${listText(outside)}, which ${outside.length === 1 ? 'is' : 'are'} not a member of ${nlb.name}: no traffic reaches ${outside.length === 1 ? 'that instance' : 'those instances'}, so they add no availability. Add ${listText(outside)} to the members.`,
+                        data: { nlb: nlb.name, host: host.name, computers }
+                    });
+                }
+            }
+        }
+    }
+});

@@ -1,0 +1,36 @@
+import { defineRule } from './rule.js';
+import { distinctEnabledComputers, listText } from './helpers.js';
+
+export const haRecvNlb = defineRule({
+    id: 'HA-RECV-NLB',
+    defaultSeverity: 'error',
+    area: 'adapters',
+    summary: 'HTTP-style receive handlers scaled out over several computers need a load balancer in front of them.',
+    sources: ['biztalk/core/scaled-out-receiving-hosts.md', 'biztalk/core/creating-a-highly-available-biztalk-server-environment.md', 'biztalk/technical-guides/scaling-out-receiving-hosts.md'],
+    check({ group, report }) {
+        for (const host of group.hosts.values()) {
+            const computers = distinctEnabledComputers(host);
+            const fronted = [...group.nlbs.values()].some(nlb => nlb.fronts.includes(host.name));
+            for (const handler of host.handlers) {
+                const strategy = handler.info?.receive;
+                if (handler.direction !== 'receive' || (strategy !== 'load-balancer' && strategy !== 'load-balancer-or-cluster')) continue;
+                if (host.clusteredOn) {
+                    if (strategy === 'load-balancer-or-cluster') {
+                        report({
+                            node: handler.node, property: 'adapter', severity: 'warning',
+                            message: `receive ${handler.adapter} on ${host.name} relies on the clustered host: one instance accepts connections at a time. Microsoft's preferred design for ${handler.info!.name} is instances on several computers behind a load balancer, which also spreads the connections.`,
+                            data: { host: host.name, adapter: handler.adapter }
+                        });
+                    }
+                    continue;
+                }
+                if (computers.length < 2 || fronted) continue;
+                report({
+                    node: handler.node, property: 'adapter',
+                    message: `receive ${handler.adapter} on ${host.name} runs on ${listText(computers)}, but no load balancer fronts ${host.name}: BizTalk cannot spread inbound connections, so clients address one computer and stop receiving when it fails. Add an nlb with members ${listText(computers)} that fronts ${host.name}.`,
+                    data: { host: host.name, adapter: handler.adapter, computers }
+                });
+            }
+        }
+    }
+});

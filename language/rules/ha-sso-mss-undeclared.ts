@@ -1,0 +1,17 @@
+import { defineRule } from './rule.js';
+
+export const haSsoMssUndeclared = defineRule({
+    id: 'HA-SSO-MSS-UNDECLARED',
+    defaultSeverity: 'warning',
+    area: 'SSO',
+    summary: 'Declare where the SSO master secret server runs, so its availability can be checked.',
+    sources: ['biztalk/core/high-availability-for-enterprise-single-sign-on.md'],
+    check({ group, report }) {
+        if (group.sso?.masterSecretServer) return;
+        report({
+            node: group.sso?.node ?? group.node, property: group.sso ? undefined : 'name',
+            message: `Group ${group.name} does not say where the SSO master secret server runs: without it no SSO service or host instance can start, and bizha cannot tell whether it is highly available. Add \`sso { master-secret-server on <cluster> }\`.`,
+            data: {}
+        });
+    }
+});

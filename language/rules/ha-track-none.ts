@@ -1,0 +1,17 @@
+import { defineRule } from './rule.js';
+
+export const haTrackNone = defineRule({
+    id: 'HA-TRACK-NONE',
+    defaultSeverity: 'error',
+    area: 'tracking',
+    summary: 'An in-process host must have tracking enabled, or tracking data piles up in the MessageBox.',
+    sources: ['biztalk/technical-guides/configuring-a-dedicated-tracking-host.md'],
+    check({ group, report }) {
+        if ([...group.hosts.values()].some(h => h.tracking && h.type === 'in-process')) return;
+        report({
+            node: group.node, property: 'name',
+            message: `No in-process host of group ${group.name} has tracking enabled: the tracking service (TDDS) never moves tracking and BAM data out of the MessageBox, which cannot purge it and keeps growing until BizTalk throttles. Add a dedicated tracking host (\`host TrackingHost { tracking instances on <two computers> }\`).`,
+            data: {}
+        });
+    }
+});

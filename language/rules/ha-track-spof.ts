@@ -1,0 +1,28 @@
+import { defineRule } from './rule.js';
+import { biztalkComputers, listText } from './helpers.js';
+
+export const haTrackSpof = defineRule({
+    id: 'HA-TRACK-SPOF',
+    defaultSeverity: 'error',
+    area: 'tracking',
+    summary: 'Run tracking on at least two computers, with N+1 tracking instances for N MessageBoxes.',
+    sources: ['biztalk/technical-guides/checklist-providing-high-availability-with-fault-tolerance-or-load-balancing.md', 'biztalk/technical-guides/configuring-a-dedicated-tracking-host.md', 'biztalk/core/scaled-out-databases.md'],
+    check({ group, report, fn }) {
+        const tracking = fn('tracking');
+        const hosts = [...group.hosts.values()].filter(h => h.tracking && h.type === 'in-process');
+        if (!tracking || hosts.length === 0 || tracking.providers.length === 0) return;
+        const messageBoxes = Math.max(1, group.databases.filter(d => d.kind === 'messagebox').length);
+        const needed = Math.max(2, messageBoxes + 1);
+        const count = tracking.providers.length;
+        if (count >= needed) return;
+        const candidates = biztalkComputers(group).filter(c => !tracking.providers.includes(c));
+        report({
+            node: hosts[0].tracking!,
+            severity: count < 2 ? 'error' : 'warning',
+            message: count < 2
+                ? `Tracking runs only on ${tracking.providers[0]}: when it fails, tracking and BAM data stop moving out of the MessageBox, which grows until BizTalk throttles. Run the tracking host on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : ''}.`
+                : `Tracking runs on ${count} computers, but with ${messageBoxes} MessageBox databases Microsoft recommends at least ${needed} (N+1): each MessageBox is drained by one tracking instance, and the extra one takes over a failure. Add tracking instances${candidates.length > 0 ? ` on ${listText(candidates.slice(0, needed - count))}` : ''}.`,
+            data: { host: hosts[0].name, candidates, needed }
+        });
+    }
+});

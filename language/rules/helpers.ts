@@ -1,0 +1,149 @@
+import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
+import { componentName, isSite } from '../analysis/types.js';
+import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SourceRef, SqlInstanceModel } from '../model/topology.js';
+import type { RelatedLocation } from './rule.js';
+
+/** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
+export function biztalkComputers(group: GroupModel): string[] {
+    const names: string[] = [];
+    for (const host of group.hosts.values()) {
+        for (const instance of host.instances) if (!names.includes(instance.computer)) names.push(instance.computer);
+    }
+    return names;
+}
+
+/** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
+export function sqlComputers(group: GroupModel): string[] {
+    const names: string[] = [];
+    for (const sql of group.sqlInstances.values()) {
+        if (!sql.server) continue;
+        const computers = sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
+        for (const computer of computers) if (!names.includes(computer)) names.push(computer);
+    }
+    return names;
+}
+
+export function distinctEnabledComputers(host: HostModel): string[] {
+    const names: string[] = [];
+    for (const instance of host.instances) {
+        if (!instance.disabled && !names.includes(instance.computer)) names.push(instance.computer);
+    }
+    return names;
+}
+
+export function hasWork(host: HostModel): boolean {
+    return host.handlers.length > 0 || !!host.orchestrations || !!host.tracking;
+}
+
+export const builtInIdentities = ['LocalSystem', 'NetworkService', 'LocalService'];
+
+export type AccountScope = 'built-in' | 'local' | 'domain';
+
+/** The reference's account rule: `.\x` or `<declared computer>\x` is local; the three identities are built-in. */
+export function accountScope(account: AccountModel | string, group: GroupModel): AccountScope {
+    const value = typeof account === 'string' ? account : account.value;
+    if (builtInIdentities.includes(value)) return 'built-in';
+    const prefix = value.slice(0, value.indexOf('\\'));
+    if (prefix === '.' || group.computers.has(prefix)) return 'local';
+    return 'domain';
+}
+
+export function allAccounts(group: GroupModel): AccountModel[] {
+    const accounts = [...group.hosts.values()].flatMap(host => host.accounts);
+    if (group.sso?.administrators) accounts.push(group.sso.administrators);
+    return accounts;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listText(items: readonly string[]): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "BTS01" or "site DC1". */
+export function componentText(id: string): string {
+    return isSite(id) ? `site ${componentName(id)}` : componentName(id);
+}
+
+/** The single computer failures (not sites) that stop a function's own providers. */
+export function computerSingleFailures(fn: FunctionResult): string[] {
+    return fn.ownSingleFailures.filter(id => !isSite(id)).map(componentName);
+}
+
+export function isClusteredHost(host: HostModel): boolean {
+    return host.clusteredOn !== undefined;
+}
+
+/**
+ * Receive and send handlers whose high availability comes from a clustered host, so their
+ * adapter rule (not HA-HOST-SPOF) reports a missing cluster.
+ */
+export function clusterRuleCovers(handler: HandlerModel): boolean {
+    const adapter = handler.info?.name;
+    if (handler.direction === 'send') return adapter === 'MSMQ';
+    if (handler.ordered) return true;
+    switch (adapter) {
+        case 'FTP': case 'SFTP': case 'SAP': case 'WCF-SAP': case 'SQL': case 'WCF-NetMsmq': return true;
+        case 'MSMQ': return !handler.remoteQueue && !handler.nonTransactional;
+        case 'POP3': return handler.sharedMailbox;
+        default: return false;
+    }
+}
+
+/** Handlers that justify clustering a host (catalog: HA-CLHOST-UNNEEDED). */
+export function justifiesClustering(handler: HandlerModel): boolean {
+    if (handler.direction === 'receive' && handler.ordered) return true;
+    return ['FTP', 'SFTP', 'POP3', 'MSMQ', 'WCF-NetMsmq', 'SAP', 'WCF-SAP', 'SQL', 'WCF-NetTcp', 'WCF-Custom'].includes(handler.info?.name ?? '');
+}
+
+/** The functions (receive, processing, send) a host provides. */
+export function hostFunctions(analysis: GroupAnalysis, host: HostModel): FunctionResult[] {
+    return analysis.functions.filter(fn => fn.host === host.name && (fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing'));
+}
+
+export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handler: HandlerModel): FunctionResult | undefined {
+    return analysis.functions.find(fn => fn.host === host.name && fn.kind === handler.direction && fn.source.range === handler.source.range);
+}
+
+/** Containers (SQL instances, availability groups) that hold the group's databases, in order of first use. */
+export function databaseContainers(group: GroupModel): Array<{ kind: 'sql' | 'availability-group'; name: string; databases: DatabaseModel[] }> {
+    const containers: Array<{ kind: 'sql' | 'availability-group'; name: string; databases: DatabaseModel[] }> = [];
+    for (const database of group.databases) {
+        if (!database.container) continue;
+        let container = containers.find(c => c.kind === database.container!.kind && c.name === database.container!.name);
+        if (!container) {
+            container = { ...database.container, databases: [] };
+            containers.push(container);
+        }
+        container.databases.push(database);
+    }
+    return containers;
+}
+
+/** SQL instances that hold the group's databases, directly or as availability group replicas. */
+export function sqlInstancesHoldingDatabases(group: GroupModel): SqlInstanceModel[] {
+    const names = new Set<string>();
+    for (const container of databaseContainers(group)) {
+        if (container.kind === 'sql') names.add(container.name);
+        else group.availabilityGroups.get(container.name)?.replicas.forEach(r => names.add(r.sql));
+    }
+    return [...names].map(name => group.sqlInstances.get(name)).filter((sql): sql is SqlInstanceModel => !!sql);
+}
+
+export function computersOfSql(group: GroupModel, sql: SqlInstanceModel): string[] {
+    if (!sql.server) return [];
+    return sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
+}
+
+export function related(message: string, element: { source: SourceRef }): RelatedLocation {
+    return { message, source: element.source };
+}
+
+export function computerRelated(group: GroupModel, names: readonly string[], what = 'declared here'): RelatedLocation[] {
+    return names.map(name => group.computers.get(name)).filter((c): c is NonNullable<typeof c> => !!c)
+        .map(computer => ({ message: `${computer.name} ${what}`, source: computer.source }));
+}

@@ -1,0 +1,156 @@
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { BizhaServices } from '../bizha-module.js';
+
+/** Codes of the language's own (non-rule) errors, for code actions. */
+export const LanguageIssue = {
+    DuplicateName: 'bizha-duplicate-name',
+    TopLevelDatabases: 'bizha-top-level-databases',
+    StringEscape: 'bizha-string-escape',
+    Bitness: 'bizha-bitness',
+    Version: 'bizha-version',
+    DatabasePlacedTwice: 'bizha-database-placed-twice'
+} as const;
+
+/** Names that references could confuse share a namespace: computers with clusters, SQL instances with availability groups. */
+function namespaceOf(node: AstNode): string | undefined {
+    switch (node.$type) {
+        case ast.Computer.$type: case ast.Cluster.$type: return 'computer or cluster';
+        case ast.SqlInstance.$type: case ast.AvailabilityGroup.$type: return 'SQL instance or availability group';
+        case ast.Host.$type: return 'host';
+        case ast.Nlb.$type: return 'load balancer';
+        case ast.Group.$type: return 'group';
+        default: return undefined;
+    }
+}
+
+function namedMembers(container: ast.Model | ast.Group): Array<AstNode & { name: string }> {
+    const members: AstNode[] = ast.isModel(container) ? container.declarations ?? [] : container.members ?? [];
+    return members.flatMap((member): AstNode[] => ast.isComputerDecl(member) ? member.computers : [member])
+        .filter((member): member is AstNode & { name: string } => typeof (member as { name?: unknown }).name === 'string' && namespaceOf(member) !== undefined);
+}
+
+export function registerValidationChecks(services: BizhaServices): void {
+    const validator = services.validation.BizhaValidator;
+    const checks: ValidationChecks<ast.BizhaAstType> = {
+        Model: [validator.checkRules, validator.checkTopLevelNames],
+        Group: [validator.checkGroupNames, validator.checkDatabasesPlacedOnce],
+        SqlInstance: validator.checkTopLevelSqlHasNoDatabases,
+        SsoBackup: validator.checkStringEscapes,
+        BackupDestination: validator.checkStringEscapes,
+        HandlerOption: validator.checkStringEscapes,
+        Bitness: validator.checkBitness,
+        VersionSetting: validator.checkVersion
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+export class BizhaValidator {
+    private readonly topLevelNames: WorkspaceCache<string, Map<string, Array<{ uri: string; type: string }>>>;
+
+    constructor(private readonly services: BizhaServices) {
+        this.topLevelNames = new WorkspaceCache(services.shared);
+    }
+
+    checkRules = (model: ast.Model, accept: ValidationAcceptor): void => {
+        this.services.validation.RuleEngine.validate(model, accept);
+    };
+
+    checkGroupNames = (group: ast.Group, accept: ValidationAcceptor): void => {
+        this.checkUnique(namedMembers(group), accept, 'in group ' + group.name);
+    };
+
+    checkTopLevelNames = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const members = namedMembers(model);
+        this.checkUnique(members, accept, 'at the top level of this file');
+        // Top-level names are shared by the whole workspace.
+        const index = this.workspaceTopLevelNames();
+        const uri = AstUtils.getDocument(model).uri.toString();
+        for (const member of members) {
+            const namespace = namespaceOf(member)!;
+            const elsewhere = (index.get(`${namespace}/${member.name}`) ?? []).filter(entry => entry.uri !== uri);
+            if (elsewhere.length === 0) continue;
+            accept('error', `The ${namespace} name '${member.name}' is also declared at the top level of ${elsewhere.map(e => e.uri.slice(e.uri.lastIndexOf('/') + 1)).join(', ')}: top-level names are shared by every .bizha file of the workspace.`, {
+                node: member, property: 'name', code: LanguageIssue.DuplicateName
+            });
+        }
+    };
+
+    private workspaceTopLevelNames(): Map<string, Array<{ uri: string; type: string }>> {
+        return this.topLevelNames.get('all', () => {
+            const map = new Map<string, Array<{ uri: string; type: string }>>();
+            for (const description of this.services.shared.workspace.IndexManager.allElements()) {
+                const namespace = namespaceOf({ $type: description.type } as AstNode);
+                if (!namespace) continue;
+                const key = `${namespace}/${description.name}`;
+                const list = map.get(key) ?? [];
+                list.push({ uri: description.documentUri.toString(), type: description.type });
+                map.set(key, list);
+            }
+            return map;
+        });
+    }
+
+    private checkUnique(members: Array<AstNode & { name: string }>, accept: ValidationAcceptor, where: string): void {
+        const seen = new Map<string, AstNode>();
+        for (const member of members) {
+            const key = `${namespaceOf(member)}/${member.name}`;
+            if (seen.has(key)) {
+                accept('error', `'${member.name}' is already declared ${where} (as a ${namespaceOf(member)}): names must be unique in their scope.`, {
+                    node: member, property: 'name', code: LanguageIssue.DuplicateName
+                });
+            } else {
+                seen.set(key, member);
+            }
+        }
+    }
+
+    checkDatabasesPlacedOnce = (group: ast.Group, accept: ValidationAcceptor): void => {
+        const seen = new Set<string>();
+        for (const database of AstUtils.streamAllContents(group).filter(ast.isDatabase)) {
+            const key = database.name.toLowerCase();
+            if (seen.has(key)) {
+                accept('error', `${database.name} is already placed in group ${group.name}: a database belongs to exactly one SQL instance or availability group.`, {
+                    node: database, property: 'name', code: LanguageIssue.DatabasePlacedTwice
+                });
+            }
+            seen.add(key);
+        }
+    };
+
+    checkTopLevelSqlHasNoDatabases = (sql: ast.SqlInstance, accept: ValidationAcceptor): void => {
+        if (!ast.isModel(sql.$container)) return;
+        for (const list of (sql.properties ?? []).filter(ast.isDatabaseList)) {
+            accept('error', `SQL instance ${sql.name} is declared at the top level, where it belongs to no group, so it cannot list databases: place them from the group with \`databases ${list.databases.map(d => d.name).join(', ')} on ${sql.name}\`.`, {
+                node: list, code: LanguageIssue.TopLevelDatabases
+            });
+        }
+    };
+
+    checkStringEscapes = (node: ast.SsoBackup | ast.BackupDestination | ast.HandlerOption, accept: ValidationAcceptor): void => {
+        const property = ast.isSsoBackup(node) ? 'location' : 'path';
+        const cst = node.$cstNode;
+        if (!cst) return;
+        const quoted = cst.text.slice(cst.text.indexOf('"'));
+        const bad = [...quoted.matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');
+        if (!bad) return;
+        accept('error', `Unknown escape "${bad[0]}" in a string: only \\\\ (a backslash) and \\" (a quote) are escapes, so write each backslash of a path twice, e.g. "\\\\\\\\fs01\\\\share".`, {
+            node, property, code: LanguageIssue.StringEscape
+        });
+    };
+
+    checkBitness = (bitness: ast.Bitness, accept: ValidationAcceptor): void => {
+        if (bitness.bits === 32 || bitness.bits === 64) return;
+        accept('error', `A host is 32-bit or 64-bit: write \`bitness 32\` (32-bit only) or \`bitness 64\`, not ${bitness.bits}.`, { node: bitness, property: 'bits', code: LanguageIssue.Bitness });
+    };
+
+    checkVersion = (version: ast.VersionSetting, accept: ValidationAcceptor): void => {
+        if (![2013, 2016, 2020].includes(version.year)) {
+            accept('error', `bizha knows BizTalk Server 2013, 2013 R2, 2016 and 2020, not ${version.year}.`, { node: version, property: 'year', code: LanguageIssue.Version });
+        } else if (version.r2 && version.year !== 2013) {
+            accept('error', `Only BizTalk Server 2013 has an R2 release: write \`version 2013 r2\` or drop \`r2\`.`, { node: version, property: 'r2', code: LanguageIssue.Version });
+        }
+    };
+}
+
+export type { LangiumDocument };

@@ -1,0 +1,131 @@
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isGroup, type Model } from '../generated/ast.js';
+import type { BizhaAnalysisService } from '../analysis/analysis-service.js';
+import type { BizhaRuleSettings } from '../config/rule-settings.js';
+import { lowerSeverity, type GroupRuleContext, type RelatedLocation, type Rule, type RuleReport, type Severity } from '../rules/rule.js';
+import { allRules, unusedSuppressionRuleId } from '../rules/registry.js';
+import { parseSuppressions, type Suppression } from './suppressions.js';
+import type { Range } from '../model/topology.js';
+
+interface Finding {
+    readonly rule: Rule;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly node: AstNode;
+    readonly property?: string;
+    readonly index?: number;
+    readonly range: Range;
+    readonly related?: RelatedLocation[];
+    readonly data?: Record<string, unknown>;
+}
+
+const acceptorSeverity: Record<Severity, Parameters<ValidationAcceptor>[0]> = {
+    error: 'error', warning: 'warning', information: 'info', hint: 'hint'
+};
+
+/** Where a rule's documentation page lives; the server and the CLI point it at the installed docs. */
+export interface RuleDocs {
+    url(ruleId: string): string;
+}
+
+/**
+ * Runs every rule of the registry over each group of a document, then applies the group's
+ * availability level, the severity settings and the suppression comments.
+ */
+export class BizhaRuleEngine {
+    constructor(
+        private readonly analysis: BizhaAnalysisService,
+        private readonly settings: BizhaRuleSettings,
+        private readonly docs: RuleDocs
+    ) { }
+
+    validate(model: Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(model);
+        const findings: Finding[] = [];
+        for (const group of (model.declarations ?? []).filter(isGroup)) {
+            const { model: groupModel, analysis } = this.analysis.forGroup(group);
+            const functions = new Map(analysis.functions.map(fn => [fn.id, fn]));
+            for (const rule of allRules) {
+                if (!rule.check) continue;
+                const context: GroupRuleContext = {
+                    group: groupModel,
+                    analysis,
+                    fn: id => functions.get(id),
+                    at: element => element.local ? element.node : element.anchor,
+                    report: report => findings.push(this.finding(rule, report, groupModel.availability))
+                };
+                try {
+                    rule.check(context);
+                } catch (error) {
+                    // A rule bug must not take the server down or hide the other rules' findings.
+                    console.error(`bizha: rule ${rule.id} failed on group ${groupModel.name}:`, error);
+                }
+            }
+        }
+        const suppressions = parseSuppressions(document.textDocument.getText());
+        const used = new Set<Suppression>();
+        for (const finding of findings) {
+            const override = this.settings.override(finding.rule.id);
+            if (override === 'off') continue;
+            const suppression = suppressions.find(s => s.line === finding.range.start.line - 1 && s.reason && s.ids.includes(finding.rule.id));
+            if (suppression) {
+                used.add(suppression);
+                continue;
+            }
+            this.emit(accept, finding, override ?? finding.severity);
+        }
+        this.reportUnusedSuppressions(suppressions, used, accept, model);
+    }
+
+    private finding(rule: Rule, report: RuleReport, availability: 'high' | 'standard'): Finding {
+        const base = report.severity ?? rule.defaultSeverity;
+        const cst = report.property
+            ? GrammarUtils.findNodeForProperty(report.node.$cstNode, report.property, report.index) ?? report.node.$cstNode
+            : report.node.$cstNode;
+        return {
+            rule,
+            severity: availability === 'standard' ? lowerSeverity(base) : base,
+            message: report.message,
+            node: report.node,
+            property: report.property,
+            index: report.index,
+            range: cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            related: report.related,
+            data: report.data
+        };
+    }
+
+    private emit(accept: ValidationAcceptor, finding: Finding, severity: Severity): void {
+        accept(acceptorSeverity[severity], finding.message, {
+            node: finding.node,
+            range: finding.range,
+            code: finding.rule.id,
+            codeDescription: { href: this.docs.url(finding.rule.id) },
+            relatedInformation: finding.related?.map(r => ({ message: r.message, location: { uri: r.source.uri, range: r.source.range } })),
+            data: { ruleId: finding.rule.id, ...finding.data }
+        } as Parameters<ValidationAcceptor>[2] & Pick<Diagnostic, 'codeDescription'>);
+    }
+
+    private reportUnusedSuppressions(suppressions: Suppression[], used: Set<Suppression>, accept: ValidationAcceptor, model: Model): void {
+        const rule = allRules.find(r => r.id === unusedSuppressionRuleId)!;
+        const override = this.settings.override(rule.id);
+        if (override === 'off') return;
+        const known = new Set(allRules.map(r => r.id));
+        for (const suppression of suppressions) {
+            if (used.has(suppression)) continue;
+            const unknown = suppression.ids.filter(id => !known.has(id));
+            const message = suppression.ids.length === 0
+                ? 'This bizha-ignore names no rule id: write `// bizha-ignore RULE-ID -- reason`.'
+                : unknown.length > 0
+                    ? `bizha-ignore names unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; it silences nothing.`
+                    : !suppression.reason
+                        ? 'bizha-ignore needs a reason after "--" (for example `// bizha-ignore HA-DR-BACKUPJOB -- backups run by the platform team`); without one it silences nothing.'
+                        : `bizha-ignore ${suppression.ids.join(', ')} silences nothing: no such diagnostic starts on the next line. Remove the comment or move it above the element.`;
+            this.emit(accept, {
+                rule, severity: rule.defaultSeverity, message, node: model,
+                range: { start: { line: suppression.line, character: suppression.character }, end: { line: suppression.line, character: suppression.character + suppression.length } }
+            }, override ?? rule.defaultSeverity);
+        }
+    }
+}
