@@ -1,6 +1,6 @@
 import { WorkspaceCache, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { isGroup, type Group, type Model } from '../generated/ast.js';
-import { buildGroupModel } from '../model/build-topology.js';
+import { Cluster, isCluster, isGroup, isNlb, Nlb, type Group, type Model } from '../generated/ast.js';
+import { buildGroupModel, type WorkspaceInfrastructure } from '../model/build-topology.js';
 import type { GroupModel } from '../model/topology.js';
 import { analyzeGroup } from './analyze-group.js';
 import type { GroupAnalysis } from './types.js';
@@ -16,15 +16,28 @@ export interface AnalyzedGroup {
  */
 export class BizhaAnalysisService {
     private readonly cache: WorkspaceCache<Group, AnalyzedGroup>;
+    private readonly infrastructure: WorkspaceCache<string, WorkspaceInfrastructure>;
 
-    constructor(shared: LangiumSharedCoreServices) {
+    constructor(private readonly shared: LangiumSharedCoreServices) {
         this.cache = new WorkspaceCache(shared);
+        this.infrastructure = new WorkspaceCache(shared);
     }
 
     forGroup(group: Group): AnalyzedGroup {
         return this.cache.get(group, () => {
-            const model = buildGroupModel(group);
+            const model = buildGroupModel(group, this.workspaceInfrastructure());
             return { model, analysis: analyzeGroup(model) };
+        });
+    }
+
+    /** Top-level clusters and load balancers of every workspace file, from the index. */
+    private workspaceInfrastructure(): WorkspaceInfrastructure {
+        return this.infrastructure.get('all', () => {
+            const index = this.shared.workspace.IndexManager;
+            return {
+                clusters: index.allElements(Cluster.$type).map(d => d.node).filter(isCluster).toArray(),
+                nlbs: index.allElements(Nlb.$type).map(d => d.node).filter(isNlb).toArray()
+            };
         });
     }
 

@@ -13,9 +13,20 @@ export function sourceOf(node: AstNode): SourceRef {
     return { uri: document.uri.toString(), range: node.$cstNode?.range ?? emptyRange };
 }
 
-/** Builds the topology model of one group; references to top-level declarations are followed. */
-export function buildGroupModel(group: ast.Group): GroupModel {
-    return new GroupModelBuilder(group).build();
+/** Top-level declarations of the workspace that a group may involve without naming them. */
+export interface WorkspaceInfrastructure {
+    readonly clusters: readonly ast.Cluster[];
+    readonly nlbs: readonly ast.Nlb[];
+}
+
+/**
+ * Builds the topology model of one group; references to top-level declarations are followed.
+ * Top-level clusters and load balancers that contain the group's computers are included too:
+ * a computer's cluster membership matters (availability groups, NLB on cluster nodes) even
+ * when the group never names the cluster.
+ */
+export function buildGroupModel(group: ast.Group, workspace: WorkspaceInfrastructure = { clusters: [], nlbs: [] }): GroupModel {
+    return new GroupModelBuilder(group, workspace).build();
 }
 
 class GroupModelBuilder {
@@ -30,7 +41,7 @@ class GroupModelBuilder {
     private sso?: SsoModel;
     private hasMasterMessageBox = false;
 
-    constructor(private readonly group: ast.Group) { }
+    constructor(private readonly group: ast.Group, private readonly workspace: WorkspaceInfrastructure) { }
 
     build(): GroupModel {
         const members = this.group.members ?? [];
@@ -70,9 +81,10 @@ class GroupModelBuilder {
             }
         }
         for (const member of members) {
-            if (ast.isNlb(member)) this.addNlb(member);
+            if (ast.isNlb(member)) this.addNlb(member, true);
             else if (ast.isDatabasePlacement(member)) this.addPlacement(member);
         }
+        this.addSurroundingInfrastructure();
         return {
             name: this.group.name,
             node: this.group,
@@ -209,19 +221,33 @@ class GroupModelBuilder {
         }
     }
 
-    private addNlb(nlb: ast.Nlb): void {
+    private addSurroundingInfrastructure(): void {
+        const involves = (references: Array<Reference<ast.Computer>>) => references.map(r => r.ref?.name).find(name => name !== undefined && this.computers.has(name));
+        for (const cluster of this.workspace.clusters) {
+            if (this.clusters.has(cluster.name)) continue;
+            const node = involves((cluster.properties ?? []).filter(ast.isClusterNodes).flatMap(p => p.nodes));
+            if (node) this.addCluster(cluster, this.computers.get(node)!.anchor, false);
+        }
+        for (const nlb of this.workspace.nlbs) {
+            if (this.nlbs.has(nlb.name)) continue;
+            const member = involves((nlb.properties ?? []).filter(ast.isNlbMembers).flatMap(p => p.members));
+            if (member) this.addNlb(nlb, false, this.computers.get(member)!.anchor);
+        }
+    }
+
+    private addNlb(nlb: ast.Nlb, local: boolean, anchor: AstNode = nlb): void {
         const properties = nlb.properties ?? [];
         const members: string[] = [];
         for (const list of properties.filter(ast.isNlbMembers)) {
             for (const member of list.members) {
-                const name = this.computerRef(member, list);
+                const name = this.computerRef(member, local ? list : anchor);
                 if (name && !members.includes(name)) members.push(name);
             }
         }
         const fronts = properties.filter(ast.isNlbFronts).flatMap(list => list.hosts)
             .map(host => host.ref?.name).filter((name): name is string => !!name);
         this.nlbs.set(nlb.name, {
-            name: nlb.name, node: nlb, anchor: nlb, local: true, source: sourceOf(nlb),
+            name: nlb.name, node: nlb, anchor, local, source: sourceOf(nlb),
             kind: properties.filter(ast.isNlbKind).at(-1)?.kind === 'hardware' ? 'hardware' : 'windows',
             members, fronts
         });

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rulesDocsFolder } from '../server/bundle-paths.js';
+import { findings, formatJson, formatSarif, formatText, summary } from './check.js';
+import { formatExplain } from './explain.js';
+import { collectFiles, InputError, loadWorkspace } from './workspace.js';
+
+const version = '0.1.0';
+
+const usage = `bizha ${version} - BizTalk Server high-availability analyzer
+
+Usage:
+  bizha check <file|folder>... [--format text|json|sarif] [--max-warnings N] [--config bizha.json]
+  bizha explain <file|folder>... [--format text|json] [--no-color]
+  bizha --help | --version
+
+All paths of one command form one workspace; a folder contributes its .bizha files.
+check exits 1 when there are errors (or more than N warnings), 2 on bad input.`;
+
+interface Options {
+    command?: string;
+    paths: string[];
+    format?: string;
+    maxWarnings?: number;
+    config?: string;
+    color: boolean;
+}
+
+function parseArguments(args: string[]): Options {
+    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const value = (): string => {
+            const next = args[++i];
+            if (next === undefined) throw new InputError(`${arg} needs a value`);
+            return next;
+        };
+        if (arg === '--format' || arg === '-f') options.format = value();
+        else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
+        else if (arg === '--max-warnings') {
+            const n = Number(value());
+            if (!Number.isInteger(n) || n < 0) throw new InputError('--max-warnings needs a whole number >= 0');
+            options.maxWarnings = n;
+        } else if (arg === '--config') options.config = value();
+        else if (arg === '--no-color') options.color = false;
+        else if (arg === '--color') options.color = true;
+        else if (arg.startsWith('-')) throw new InputError(`unknown option ${arg}`);
+        else if (!options.command) options.command = arg;
+        else options.paths.push(arg);
+    }
+    return options;
+}
+
+async function main(args: string[]): Promise<number> {
+    if (args.includes('--help') || args.includes('-h') || args.length === 0) {
+        process.stdout.write(usage + '\n');
+        return args.length === 0 ? 2 : 0;
+    }
+    if (args.includes('--version')) {
+        process.stdout.write(version + '\n');
+        return 0;
+    }
+    const options = parseArguments(args);
+    const docsUrl = (id: string) => pathToFileURL(path.join(rulesDocsFolder(), `${id}.md`)).href;
+    switch (options.command) {
+        case 'check': {
+            const format = options.format ?? 'text';
+            if (!['text', 'json', 'sarif'].includes(format)) throw new InputError(`unknown format ${format} (text, json or sarif)`);
+            const files = collectFiles(options.paths);
+            const workspace = await loadWorkspace(files, options.config);
+            const list = findings(workspace);
+            const counts = summary(list);
+            if (format === 'json') process.stdout.write(formatJson(list, files) + '\n');
+            else if (format === 'sarif') process.stdout.write(formatSarif(list, version, docsUrl) + '\n');
+            else {
+                if (list.length > 0) process.stdout.write(formatText(list) + '\n');
+                process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'}: ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, ${counts.information} information\n`);
+            }
+            if (counts.errors > 0) return 1;
+            if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) return 1;
+            return 0;
+        }
+        case 'explain': {
+            const format = options.format ?? 'text';
+            if (!['text', 'json'].includes(format)) throw new InputError(`unknown format ${format} (text or json)`);
+            const files = collectFiles(options.paths);
+            const workspace = await loadWorkspace(files, options.config);
+            const analyses = workspace.documents.flatMap(document =>
+                workspace.services.analysis.Analysis.forDocument(document).map(({ analysis }) => ({ file: path.relative(process.cwd(), document.uri.fsPath), analysis })));
+            if (format === 'json') process.stdout.write(JSON.stringify(analyses, null, 2) + '\n');
+            else process.stdout.write(formatExplain(analyses, options.color));
+            const syntax = workspace.documents.flatMap(d => d.diagnostics ?? []).filter(d => d.severity === 1 && d.code === undefined);
+            if (syntax.length > 0) process.stderr.write(`bizha: ${syntax.length} syntax or reference error${syntax.length === 1 ? '' : 's'}; run \`bizha check\` to see them.\n`);
+            return 0;
+        }
+        default:
+            throw new InputError(options.command ? `unknown command ${options.command} (check or explain)` : 'no command given');
+    }
+}
+
+main(process.argv.slice(2)).then(code => { process.exitCode = code; }, error => {
+    if (error instanceof InputError) {
+        process.stderr.write(`bizha: ${error.message}\n`);
+        process.exitCode = 2;
+    } else {
+        process.stderr.write(`bizha: internal error: ${error?.stack ?? error}\n`);
+        process.exitCode = 3;
+    }
+});

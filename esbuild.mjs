@@ -1,0 +1,30 @@
+// Bundles the extension client, the language server and the CLI as CommonJS for Node 22.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const context = await esbuild.context({
+    entryPoints: {
+        'client/extension': 'client/extension.ts',
+        'server/main': 'server/main.ts',
+        'cli/main': 'cli/main.ts'
+    },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    external: ['vscode'],
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning'
+});
+
+if (watch) {
+    await context.watch();
+} else {
+    await context.rebuild();
+    await context.dispose();
+}

@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import { DocumentState, URI, UriUtils, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { BizhaServices } from '../language/bizha-module.js';
+import { parseBizhaJson, parseRuleOverrides } from '../language/config/rule-settings.js';
+import { ruleIds } from '../language/rules/registry.js';
+
+/**
+ * Keeps rule severity overrides in step with `bizha.json` at the workspace root and the
+ * `bizha.rules` editor setting, reports problems in either, and revalidates on change.
+ */
+export class RuleSettingsSync {
+    private readonly published = new Set<string>();
+
+    constructor(
+        private readonly connection: Connection,
+        private readonly shared: LangiumSharedServices,
+        private readonly bizha: BizhaServices
+    ) { }
+
+    start(): void {
+        this.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === 'bizha') void this.reload();
+        });
+        this.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+            if (params.changes.some(change => change.uri.endsWith('/bizha.json'))) void this.reload();
+        });
+        this.shared.workspace.WorkspaceManager.ready.then(() => this.reload()).catch(error => this.connection.console.error(`bizha: ${error}`));
+    }
+
+    async reload(): Promise<void> {
+        this.loadWorkspaceFile();
+        await this.loadEditorSetting();
+        await this.revalidate();
+    }
+
+    private loadWorkspaceFile(): void {
+        const settings = this.bizha.validation.RuleSettings;
+        const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+        const overrides = new Map();
+        for (const uri of this.published) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        this.published.clear();
+        for (const folder of folders) {
+            const file = UriUtils.joinPath(URI.parse(folder.uri), 'bizha.json');
+            if (file.scheme !== 'file' || !fs.existsSync(file.fsPath)) continue;
+            let text: string;
+            try {
+                text = fs.readFileSync(file.fsPath, 'utf8');
+            } catch (error) {
+                this.connection.console.warn(`bizha: cannot read ${file.fsPath}: ${error}`);
+                continue;
+            }
+            const parsed = parseBizhaJson(text, ruleIds);
+            parsed.overrides.forEach((value, key) => overrides.set(key, value));
+            const diagnostics: Diagnostic[] = parsed.problems.map(problem => ({
+                range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
+                severity: DiagnosticSeverity.Warning,
+                source: 'bizha',
+                code: 'bizha-config',
+                message: problem.message
+            }));
+            this.connection.sendDiagnostics({ uri: file.toString(), diagnostics });
+            this.published.add(file.toString());
+        }
+        settings.setFileOverrides(overrides);
+    }
+
+    private async loadEditorSetting(): Promise<void> {
+        let rules: unknown;
+        try {
+            rules = await this.shared.workspace.ConfigurationProvider.getConfiguration('bizha', 'rules');
+        } catch {
+            rules = undefined;
+        }
+        const parsed = parseRuleOverrides(rules, ruleIds);
+        for (const problem of parsed.problems) {
+            void this.connection.window.showWarningMessage(`bizha.rules setting: ${problem.message}`);
+        }
+        this.bizha.validation.RuleSettings.setEditorOverrides(parsed.overrides);
+    }
+
+    /** Severity settings changed: every document's diagnostics must be recomputed. */
+    private async revalidate(): Promise<void> {
+        await this.shared.workspace.WorkspaceLock.write(async token => {
+            const documents: LangiumDocument[] = this.shared.workspace.LangiumDocuments.all.toArray();
+            for (const document of documents) {
+                if (document.state >= DocumentState.Validated) this.shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
+            }
+            await this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, token);
+        });
+    }
+}
