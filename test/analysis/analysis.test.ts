@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { computeRedundancy } from '../../language/analysis/redundancy.js';
+import { simulateFailures } from '../../language/analysis/simulate.js';
+import { isGroup } from '../../language/generated/ast.js';
+import { cleanGroup, variant } from '../fixtures.js';
+import { createTestServices, validate } from '../helpers.js';
+
+const services = createTestServices();
+
+async function analyze(text: string) {
+    const { document } = await validate(text, services);
+    const group = document.parseResult.value.declarations.find(isGroup)!;
+    return services.analysis.Analysis.forGroup(group).analysis;
+}
+
+/** Brute force: the smallest set of components (up to 3) whose failure hits every path. */
+function bruteForce(paths: string[][]): number {
+    const components = [...new Set(paths.flat())];
+    const hits = (set: string[]) => paths.every(path => path.some(c => set.includes(c)));
+    if (paths.length === 0) return 0;
+    for (const a of components) if (hits([a])) return 1;
+    for (const a of components) for (const b of components) if (hits([a, b])) return 2;
+    return 3;
+}
+
+describe('redundancy (minimum hitting set, capped at 3)', () => {
+    test.each([
+        [[], 0],
+        [[['computer:A']], 1],
+        [[['computer:A'], ['computer:A']], 1],
+        [[['computer:A'], ['computer:B']], 2],
+        [[['computer:A'], ['computer:B'], ['computer:C']], 3],
+        [[['computer:A', 'site:X'], ['computer:B', 'site:X']], 1],
+        [[['computer:A', 'site:X'], ['computer:B', 'site:Y']], 2],
+        [[['computer:A', 'site:X'], ['computer:B', 'site:X'], ['computer:C', 'site:Y']], 2]
+    ])('%j has redundancy %i', (paths, expected) => {
+        const result = computeRedundancy(paths);
+        expect(result.redundancy).toBe(expected);
+        expect(result.redundancy).toBe(bruteForce(paths));
+    });
+
+    test('agrees with brute force on random provider layouts', () => {
+        let seed = 7;
+        const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+        for (let round = 0; round < 300; round++) {
+            const paths = Array.from({ length: random(5) }, () => {
+                const path = [`computer:C${random(4)}`];
+                if (random(2)) path.push(`site:S${random(2)}`);
+                return path;
+            });
+            expect(computeRedundancy(paths).redundancy, JSON.stringify(paths)).toBe(bruteForce(paths));
+        }
+    });
+
+    test('singles are exactly the components every path needs', () => {
+        expect(computeRedundancy([['computer:A', 'site:X'], ['computer:B', 'site:X']]).singles).toEqual(['site:X']);
+    });
+});
+
+describe('group analysis', () => {
+    test('the clean HA group survives any single computer failure', async () => {
+        const analysis = await analyze(cleanGroup);
+        for (const fn of analysis.functions) expect(fn.redundancy, fn.label).toBeGreaterThanOrEqual(2);
+        expect(analysis.worstSingleFailure).toBeUndefined();
+    });
+
+    test('two instances on one computer still make a single point of failure', async () => {
+        const analysis = await analyze(variant([['host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }', 'host SendHost { send FILE, SMTP  instances on BTS01, BTS01 }']]));
+        const send = analysis.functions.find(fn => fn.id === 'send:SendHost:SMTP')!;
+        expect(send.ownRedundancy).toBe(1);
+        expect(send.ownSingleFailures).toEqual(['computer:BTS01']);
+        expect(send.mechanism).toBe('single');
+    });
+
+    test('two SQL instances on the same single computer are still redundancy 1', async () => {
+        const analysis = await analyze(variant([
+            ['sql BTSSQL on SQLCL {', 'sql BTSSQL on SQL01 {'],
+            ['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb\n    }\n    sql BTSSQL2 on SQL01 {\n        databases SSODB, BizTalkRuleEngineDb']
+        ]));
+        for (const name of ['BizTalkMgmtDb', 'SSODB']) {
+            const db = analysis.functions.find(fn => fn.id === `database:${name}`)!;
+            expect(db.ownRedundancy).toBe(1);
+            expect(db.ownSingleFailures).toEqual(['computer:SQL01']);
+        }
+    });
+
+    test('a standalone MessageBox makes every BizTalk function depend on its computer', async () => {
+        const analysis = await analyze(variant([['sql BTSSQL on SQLCL {', 'sql BTSSQL on SQL01 {']]));
+        const receive = analysis.functions.find(fn => fn.id === 'receive:ReceiveHost:FILE')!;
+        expect(receive.ownRedundancy).toBe(2);
+        expect(receive.redundancy).toBe(1);
+        expect(receive.singleFailures).toContainEqual({ component: 'computer:SQL01', via: 'database:BizTalkMgmtDb' });
+        expect(analysis.worstSingleFailure).toBe('computer:SQL01');
+    });
+
+    test('disabled instances do not count as providers', async () => {
+        const analysis = await analyze(variant([['host ProcessingHost { orchestrations  instances on BTS01, BTS02 }', 'host ProcessingHost { orchestrations  instances on BTS01, BTS02 (disabled) }']]));
+        const processing = analysis.functions.find(fn => fn.id === 'processing:ProcessingHost')!;
+        expect(processing.providers).toEqual(['BTS01']);
+        expect(processing.placements).toContainEqual({ computer: 'BTS02', role: 'disabled' });
+        expect(processing.ownRedundancy).toBe(1);
+    });
+
+    test('a clustered host fails over between the nodes that have an instance', async () => {
+        const analysis = await analyze(variant([
+            ['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03'],
+            ['host TrackingHost', 'cluster BTSCL { nodes BTS01, BTS03  msdtc }\n    host FtpHost { receive FTP  bitness 32  clustered on BTSCL  instances on BTS01, BTS03 }\n    host TrackingHost']
+        ]));
+        const ftp = analysis.functions.find(fn => fn.id === 'receive:FtpHost:FTP')!;
+        expect(ftp.mechanism).toBe('clustered-failover');
+        expect(ftp.placements).toEqual([{ computer: 'BTS01', role: 'active' }, { computer: 'BTS03', role: 'standby' }]);
+        expect(ftp.ownRedundancy).toBe(2);
+    });
+
+    test('sites: two computers in one site survive a computer failure but not the site', async () => {
+        const analysis = await analyze(variant([['computer BTS01, BTS02', 'computer BTS01 { site DC1 }, BTS02 { site DC1 }']]));
+        const processing = analysis.functions.find(fn => fn.id === 'processing:ProcessingHost')!;
+        expect(processing.ownRedundancy).toBe(1);
+        expect(processing.ownSingleFailures).toEqual(['site:DC1']);
+    });
+
+    test('an availability group counts only synchronous replicas', async () => {
+        const analysis = await analyze(`group G {
+            computer SQL01, SQL02
+            cluster SQLCL { nodes SQL01, SQL02  msdtc }
+            sql A on SQL01 { version 2019 }
+            sql B on SQL02 { version 2019 }
+            availability-group AG { replicas A, B asynchronous  dtc-support per-database  databases BizTalkMgmtDb }
+        }`);
+        const db = analysis.functions.find(fn => fn.id === 'database:BizTalkMgmtDb')!;
+        expect(db.mechanism).toBe('availability-group');
+        expect(db.providers).toEqual(['SQL01']);
+        expect(db.ownRedundancy).toBe(1);
+    });
+
+    test('the result is plain JSON', async () => {
+        const analysis = await analyze(cleanGroup);
+        expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);
+    });
+});
+
+describe('failure simulation', () => {
+    test('failing one BizTalk computer degrades the hosts; failing both stops them', async () => {
+        const analysis = await analyze(cleanGroup);
+        const one = simulateFailures(analysis, ['computer:BTS01']);
+        expect(one.stopped).toEqual([]);
+        expect(one.states['processing:ProcessingHost']).toBe('degraded');
+        const both = simulateFailures(analysis, ['computer:BTS01', 'computer:BTS02']);
+        expect(both.states['processing:ProcessingHost']).toBe('down');
+        expect(both.states['database:BizTalkMgmtDb']).toBe('up');
+    });
+
+    test('a database going down stops the functions that depend on it', async () => {
+        const analysis = await analyze(variant([['sql BTSSQL on SQLCL {', 'sql BTSSQL on SQL01 {']]));
+        const result = simulateFailures(analysis, ['computer:SQL01']);
+        expect(result.states['database:BizTalkMsgBoxDb']).toBe('down');
+        expect(result.states['receive:ReceiveHost:FILE']).toBe('down');
+        expect(result.states['master-secret-server']).toBe('down');
+    });
+
+    test('simulating each single failure agrees with the computed single failures', async () => {
+        const analysis = await analyze(variant([['sql BTSSQL on SQLCL {', 'sql BTSSQL on SQL01 {'], ['host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }', 'host SendHost { send FILE, SMTP  instances on BTS02 }']]));
+        for (const component of analysis.components) {
+            const stopped = simulateFailures(analysis, [component.id]).stopped.sort();
+            expect(stopped, component.id).toEqual([...component.stops].sort());
+        }
+    });
+});
