@@ -18,6 +18,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.bizha,bizha.json}')
         }
     };
+    // After "suppress with a reason", put the cursor where the reason goes.
+    context.subscriptions.push(vscode.commands.registerCommand('bizha.placeCursor', (uri: string, line: number, character: number) => {
+        const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+        if (!editor) return;
+        const position = new vscode.Position(line, character);
+        editor.selection = new vscode.Selection(position, position);
+    }));
     client = new LanguageClient('bizha', 'bizha language server', serverOptions, clientOptions);
     await client.start();
     output.info(`language server started (${serverModule})`);

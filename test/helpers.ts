@@ -1,8 +1,11 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { parseHelper } from 'langium/test';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { clearDocuments, parseHelper } from 'langium/test';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { createBizhaServices, type BizhaServices } from '../language/bizha-module.js';
 import type { Model } from '../language/generated/ast.js';
+
+/** bizha's diagnostics always carry plain-text messages. */
+export type Diagnostic = LspDiagnostic & { message: string };
 
 export function createTestServices(): BizhaServices {
     return createBizhaServices({ ...EmptyFileSystem }).Bizha;
@@ -10,10 +13,12 @@ export function createTestServices(): BizhaServices {
 
 const shared = createTestServices();
 
-/** Parses, links and validates one document; returns it with its diagnostics. */
+/** Parses, links and validates one document alone in the workspace; returns it with its diagnostics. */
 export async function validate(text: string, services: BizhaServices = shared): Promise<{ document: LangiumDocument<Model>; diagnostics: Diagnostic[] }> {
+    // Each case is its own workspace: top-level names of earlier cases must not leak in.
+    await clearDocuments(services.shared);
     const document = await parseHelper<Model>(services)(text, { validation: true });
-    return { document, diagnostics: document.diagnostics ?? [] };
+    return { document, diagnostics: (document.diagnostics ?? []) as Diagnostic[] };
 }
 
 /** Builds several documents together as one workspace. */
@@ -23,7 +28,7 @@ export async function validateWorkspace(files: Record<string, string>, services:
     documents.forEach(document => services.shared.workspace.LangiumDocuments.addDocument(document));
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const result = new Map<string, Diagnostic[]>();
-    for (const document of documents) result.set(document.uri.path.slice('/workspace/'.length), document.diagnostics ?? []);
+    for (const document of documents) result.set(document.uri.path.slice('/workspace/'.length), (document.diagnostics ?? []) as Diagnostic[]);
     return result;
 }
 

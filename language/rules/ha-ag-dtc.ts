@@ -16,5 +16,15 @@ export const haAgDtc = defineRule({
                 data: { ag: ag.name }
             });
         }
+    },
+    fix(context) {
+        const ag = context.group.availabilityGroups.get(String(context.data.ag));
+        if (!ag) return [];
+        const existing = (ag.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'AgDtcSupport');
+        return [{
+            title: `Use per-database DTC support in ${ag.name}`,
+            edits: existing ? context.editor.replace(existing.$cstNode, 'dtc-support per-database') : context.editor.addToBlock(ag.node, 'dtc-support per-database'),
+            preferred: true
+        }];
     }
 });

@@ -17,5 +17,12 @@ export const haAgSync = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const ag = context.group.availabilityGroups.get(String(context.data.ag));
+        const replica = ag?.replicas.find(r => r.sql === context.data.sql && !r.synchronous);
+        const cst = replica?.node.$cstNode;
+        if (!replica || !cst) return [];
+        return [{ title: `Make replica ${replica.sql} synchronous`, edits: context.editor.replace(cst, `${replica.sql} synchronous`), preferred: true }];
     }
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { setGroupSettingEdits } from './fixes-common.js';
 
 export const haClhostEdition = defineRule({
     id: 'HA-CLHOST-EDITION',
@@ -16,5 +17,8 @@ export const haClhostEdition = defineRule({
                 data: { host: host.name }
             });
         }
+    },
+    fix(context) {
+        return [{ title: 'Set edition enterprise', edits: setGroupSettingEdits(context, context.group.editionNode, 'edition enterprise'), preferred: true }];
     }
 });

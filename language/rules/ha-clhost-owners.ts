@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
+import { addInstancesEdits } from './fixes-common.js';
 
 export const haClhostOwners = defineRule({
     id: 'HA-CLHOST-OWNERS',
@@ -24,5 +25,11 @@ export const haClhostOwners = defineRule({
                 data: { host: host.name, cluster: cluster.name, missing, disabled }
             });
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        const missing = (context.data.missing as string[] | undefined) ?? [];
+        if (!host || missing.length === 0) return [];
+        return [{ title: `Add instances of ${host.name} on ${missing.join(', ')}`, edits: addInstancesEdits(context, host, missing), preferred: true }];
     }
 });

@@ -17,10 +17,15 @@ export const haClhostUnneeded = defineRule({
                     data: { host: host.name }
                 });
             }
-            if (host.handlers.length > 0 && !host.handlers.some(justifiesClustering)) {
+            if (host.handlers.some(justifiesClustering)) continue;
+            // A clustered host with no justifying handler; orchestrations alone are reported above.
+            const trackingOnly = host.handlers.length === 0 && !!host.tracking && !host.orchestrations;
+            if (host.handlers.length > 0 || trackingOnly) {
                 report({
                     node: host.clusteredNode,
-                    message: `${host.name} is clustered, but none of its handlers needs a single active instance (clustering is meant for FTP, SFTP, POP3, MSMQ, WCF-NetMsmq, SAP, SQL or ordered receives): several scaled-out instances give the same availability and more throughput. Remove \`clustered on\` and keep instances on two or more computers.`,
+                    message: trackingOnly
+                        ? `${host.name} is clustered but only does tracking, which does not need a single active instance: scaled-out tracking instances (N+1 for N MessageBoxes) give the same availability. Remove \`clustered on\` and keep instances on two or more computers.`
+                        : `${host.name} is clustered, but none of its handlers needs a single active instance (clustering is meant for FTP, SFTP, POP3, MSMQ, WCF-NetMsmq, SAP, SQL, ordered receives and, optionally, WCF-NetTcp or WCF-Custom): several scaled-out instances give the same availability and more throughput. Remove \`clustered on\` and keep instances on two or more computers.`,
                     data: { host: host.name }
                 });
             }

@@ -30,5 +30,10 @@ export const haClusterMsdtc = defineRule({
                 data: { cluster: cluster.name }
             });
         }
+    },
+    fix(context) {
+        const cluster = context.group.clusters.get(String(context.data.cluster));
+        if (!cluster || !cluster.local) return [];
+        return [{ title: `Add a clustered MSDTC resource to cluster ${cluster.name}`, edits: context.editor.addToBlock(cluster.node, 'msdtc'), preferred: true }];
     }
 });

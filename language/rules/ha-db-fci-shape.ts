@@ -17,9 +17,12 @@ export const haDbFciShape = defineRule({
             if (cluster.nodes.length < 2) problems.push(cluster.nodes.length === 0 ? 'no node' : `a single node (${cluster.nodes[0]}), so there is nowhere to fail over to`);
             if (!cluster.storage) problems.push('no shared storage, which every node of a failover cluster instance must reach');
             if (problems.length === 0) continue;
+            const fixes: string[] = [];
+            if (cluster.nodes.length < 2) fixes.push('two or more SQL nodes');
+            if (!cluster.storage) fixes.push('a `storage` (SAN or shared disk array)');
             report({
                 node: at(sql), property: sql.local ? 'server' : undefined,
-                message: `SQL failover cluster instance ${sql.name} runs on cluster ${cluster.name}, which has ${problems.join(' and ')}. Give ${cluster.name} two or more SQL nodes${cluster.storage ? '' : ' and a `storage` (SAN or shared disk array)'}.`,
+                message: `SQL failover cluster instance ${sql.name} runs on cluster ${cluster.name}, which has ${problems.join(' and ')}. Give ${cluster.name} ${fixes.join(' and ')}.`,
                 related: [{ message: `cluster ${cluster.name} declared here`, source: cluster.source }],
                 data: { sql: sql.name, cluster: cluster.name }
             });

@@ -1,5 +1,5 @@
 import { defineRule, type Severity } from './rule.js';
-import { componentText, databaseContainers, listText } from './helpers.js';
+import { computerSingleFailures, databaseContainers, listText } from './helpers.js';
 
 const rank: Record<string, number> = { error: 3, warning: 2, information: 1 };
 
@@ -12,8 +12,13 @@ export const haDbSpof = defineRule({
     check({ group, analysis, report, at }) {
         for (const container of databaseContainers(group)) {
             const result = analysis.functions.find(f => f.id === `database:${container.databases[0].name}`);
-            if (!result || result.ownRedundancy !== 1) continue;
-            const failures = result.ownSingleFailures.map(componentText);
+            if (!result) continue;
+            // An availability group without any synchronous replica has no provider at all (redundancy 0).
+            const noSyncReplica = container.kind === 'availability-group' && result.ownRedundancy === 0;
+            if (result.ownRedundancy !== 1 && !noSyncReplica) continue;
+            // A whole site as the only single failure is HA-SITE-SPOF's finding, not a SQL single point of failure.
+            const failures = computerSingleFailures(result);
+            if (failures.length === 0 && !noSyncReplica) continue;
             let severity: Severity = 'information';
             for (const database of container.databases) {
                 const criticality = database.info?.criticality ?? 'warning';
@@ -23,13 +28,18 @@ export const haDbSpof = defineRule({
             const element = container.kind === 'sql' ? group.sqlInstances.get(container.name) : group.availabilityGroups.get(container.name);
             if (!element) continue;
             const runtime = container.databases.some(d => d.kind === 'management' || d.kind === 'messagebox');
+            const stops = noSyncReplica
+                ? `${listText(names)} ${names.length === 1 ? 'has' : 'have'} no replica that can take over`
+                : `${listText(names)} stop${names.length === 1 ? 's' : ''} when ${listText(failures)} fails`;
             const how = container.kind === 'sql'
                 ? `SQL instance ${container.name} runs only on ${listText(failures)}`
-                : `availability group ${container.name} has one synchronous replica computer (${listText(failures)})`;
+                : noSyncReplica
+                    ? `availability group ${container.name} has no synchronous replica`
+                    : `availability group ${container.name} has one synchronous replica computer (${listText(failures)})`;
             report({
                 node: at(element), property: element.local ? 'name' : undefined,
                 severity,
-                message: `${how}: ${listText(names)} stop${names.length === 1 ? 's' : ''} when ${listText(failures)} fails${runtime ? ', and with them every BizTalk function of the group' : ''}. ${container.kind === 'sql' ? `Make ${container.name} a failover cluster instance on a cluster of two or more SQL computers with shared storage, or put the databases in an availability group.` : 'Add a synchronous replica on another node of the cluster.'}`,
+                message: `${how}: ${stops}${runtime ? ', and with them every BizTalk function of the group' : ''}. ${container.kind === 'sql' ? `Make ${container.name} a failover cluster instance on a cluster of two or more SQL computers with shared storage, or put the databases in an availability group.` : `Add ${noSyncReplica ? 'two synchronous replicas on different nodes' : 'a synchronous replica on another node'} of the cluster.`}`,
                 related: [{ message: `${element.name} declared here`, source: element.source }],
                 data: { container: container.name, kind: container.kind, databases: names }
             });

@@ -23,5 +23,12 @@ export const haDrBackupjob = defineRule({
                 data: {}
             });
         }
+    },
+    fix(context) {
+        if (context.group.backupJobs.length > 0) {
+            const job = context.group.backupJobs[0];
+            return [{ title: 'Add a backup destination', edits: context.editor.addToBlock(job.node, 'destination "\\\\\\\\fileserver\\\\BizTalkBackup"'), preferred: true }];
+        }
+        return [{ title: 'Add a Backup BizTalk Server job', edits: context.editor.addToBlock(context.group.node, 'backup-job { destination "\\\\\\\\fileserver\\\\BizTalkBackup" }'), preferred: true }];
     }
 });

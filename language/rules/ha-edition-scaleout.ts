@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { biztalkComputers, listText } from './helpers.js';
+import { setGroupSettingEdits } from './fixes-common.js';
 
 export const haEditionScaleout = defineRule({
     id: 'HA-EDITION-SCALEOUT',
@@ -16,13 +17,21 @@ export const haEditionScaleout = defineRule({
         if (clustered.length > 0) reasons.push(`${listText(clustered)} ${clustered.length > 1 ? 'are clustered hosts' : 'is a clustered host'}`);
         const messageBoxes = group.databases.filter(d => d.kind === 'messagebox').length;
         if (messageBoxes > 1) reasons.push(`it has ${messageBoxes} MessageBox databases`);
-        if (reasons.length === 0 && group.availability === 'high') reasons.push('the group is declared highly available (availability high, the default)');
+        // Declaring `availability standard` only helps when the HA intent is the sole reason.
+        const intentOnly = reasons.length === 0 && group.availability === 'high';
+        if (intentOnly) reasons.push('the group is declared highly available (availability high, the default)');
         if (reasons.length === 0) return;
         const edition = group.edition === 'standard' ? 'Standard' : 'Branch';
         report({
             node: group.editionNode ?? group.node, property: group.editionNode ? 'edition' : 'name',
-            message: `BizTalk Server ${edition} edition allows a single BizTalk computer, no clustered hosts and one MessageBox, but ${listText(reasons)}. Use Enterprise edition, or declare \`availability standard\` for a group not meant to be highly available.`,
+            message: `BizTalk Server ${edition} edition allows a single BizTalk computer, no clustered hosts and one MessageBox, but ${listText(reasons)}. `
+                + (intentOnly
+                    ? 'Use Enterprise edition, or declare `availability standard` for a group not meant to be highly available.'
+                    : 'Use Enterprise edition (Developer edition has the same features, for non-production use only).'),
             data: { edition: group.edition }
         });
+    },
+    fix(context) {
+        return [{ title: 'Set edition enterprise', edits: setGroupSettingEdits(context, context.group.editionNode, 'edition enterprise'), preferred: true }];
     }
 });

@@ -21,7 +21,9 @@ export const haFileShare = defineRule({
                     continue;
                 }
                 const server = /^\\\\([^\\]+)\\/.exec(handler.path)?.[1];
-                const computer = server ? group.computers.get(server) : undefined;
+                // Windows computer names are case-insensitive, and a share on fs01.contoso.com is served by computer FS01.
+                const serverName = server?.split('.')[0].toLowerCase();
+                const computer = serverName ? [...group.computers.values()].find(c => c.name.toLowerCase() === serverName) : undefined;
                 if (computer) {
                     report({
                         node: handler.node, property: 'adapter',

@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
-import { biztalkComputers, computerRelated } from './helpers.js';
+import { biztalkComputers, clusterRuleCovers, computerRelated } from './helpers.js';
+import { addInstancesEdits, declareComputersEdits, itemNodes, newComputerNames } from './fixes-common.js';
 
 export const haGroupMinServers = defineRule({
     id: 'HA-GROUP-MIN-SERVERS',
@@ -18,5 +19,27 @@ export const haGroupMinServers = defineRule({
             related: computerRelated(group, computers, 'is the only BizTalk Server computer'),
             data: { computers }
         });
+    },
+    fix(context) {
+        const [computer] = newComputerNames(context.group, 'BTS', 1);
+        const nlbs = [...context.group.nlbs.values()].filter(n => n.local);
+        // A second instance is safe only where the adapter scales out; load-balanced hosts also need the new member.
+        const hosts = [...context.group.hosts.values()].filter(h => h.instances.length > 0 && !h.clusteredOn
+            && !h.handlers.some(clusterRuleCovers)
+            && (h.type !== 'isolated' || nlbs.some(n => n.fronts.includes(h.name))));
+        if (hosts.length === 0) return [];
+        const members = nlbs.filter(n => n.fronts.some(name => hosts.some(h => h.name === name)));
+        return [{
+            title: `Add computer ${computer} and an instance of every scaled-out host on it`,
+            edits: [
+                ...declareComputersEdits(context, [computer]),
+                ...hosts.flatMap(host => addInstancesEdits(context, host, [computer])),
+                ...members.flatMap(nlb => {
+                    const list = (nlb.node as unknown as { properties: Array<{ $type: string }> }).properties.filter(p => p.$type === 'NlbMembers').at(-1);
+                    return list ? context.editor.appendToList(itemNodes(list as never, 'members').at(-1), computer) : [];
+                })
+            ],
+            preferred: true
+        }];
     }
 });

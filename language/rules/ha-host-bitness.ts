@@ -20,5 +20,15 @@ export const haHostBitness = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        if (!host) return [];
+        const existing = (host.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'Bitness');
+        return [{
+            title: `Make ${host.name} 32-bit only (bitness 32)`,
+            edits: existing ? context.editor.replace(existing.$cstNode, 'bitness 32') : context.editor.addToBlock(host.node, 'bitness 32'),
+            preferred: true
+        }];
     }
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { itemNodes } from './fixes-common.js';
 
 export const haHostDupInstance = defineRule({
     id: 'HA-HOST-DUP-INSTANCE',
@@ -20,5 +21,16 @@ export const haHostDupInstance = defineRule({
                 seen.add(instance.computer);
             }
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        if (!host) return [];
+        const start = context.diagnostic.range.start;
+        const duplicate = host.instances.find(i => i.node.$cstNode && context.document.textDocument.positionAt(i.node.$cstNode.offset).line === start.line && context.document.textDocument.positionAt(i.node.$cstNode.offset).character === start.character);
+        const list = duplicate?.node.$container;
+        if (!duplicate || !list) return [];
+        const items = itemNodes(list, 'instances');
+        const index = (list as unknown as { instances: unknown[] }).instances.indexOf(duplicate.node);
+        return [{ title: `Remove the duplicate instance of ${host.name} on ${duplicate.computer}`, edits: context.editor.removeListItem(items, index), preferred: true }];
     }
 });

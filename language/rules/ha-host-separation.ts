@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { freshName } from './fix.js';
 
 export const haHostSeparation = defineRule({
     id: 'HA-HOST-SEPARATION',
@@ -17,5 +18,21 @@ export const haHostSeparation = defineRule({
                 data: { host: host.name }
             });
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        if (!host?.orchestrations?.$cstNode) return [];
+        const name = freshName(context.group, `${host.name}Processing`);
+        const computers = [...new Set(host.instances.filter(i => !i.disabled).map(i => i.computer))];
+        // Splitting a host that runs on one computer would only copy its single point of failure: fix that first.
+        if (computers.length < 2) return [];
+        return [{
+            title: `Move the orchestrations of ${host.name} to a new processing host ${name}`,
+            edits: [
+                ...context.editor.removeNode(host.orchestrations.$cstNode),
+                ...context.editor.addToBlock(context.group.node, `host ${name} { orchestrations  instances on ${computers.join(', ')} }`)
+            ],
+            preferred: true
+        }];
     }
 });

@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { biztalkComputers, clusterRuleCovers, computerRelated, computerSingleFailures, hasWork, hostFunctions, listText } from './helpers.js';
+import { addInstanceFixes } from './fixes-common.js';
 
 export const haHostSpof = defineRule({
     id: 'HA-HOST-SPOF',
@@ -30,5 +31,9 @@ export const haHostSpof = defineRule({
                 data: { host: host.name, computer, candidates, disabled }
             });
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        return host ? addInstanceFixes(context, host, (context.data.candidates as string[] | undefined) ?? []) : [];
     }
 });

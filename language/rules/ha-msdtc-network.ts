@@ -21,5 +21,11 @@ export const haMsdtcNetwork = defineRule({
                 data: { computer: computer.name }
             });
         }
+    },
+    fix(context) {
+        const computer = context.group.computers.get(String(context.data.computer));
+        if (!computer || !computer.local) return [];
+        const property = (computer.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'ComputerMsdtc');
+        return property ? [{ title: `Enable network DTC access on ${computer.name}`, edits: context.editor.replace(property.$cstNode, 'msdtc on'), preferred: true }] : [];
     }
 });

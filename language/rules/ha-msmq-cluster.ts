@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers } from './helpers.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haMsmqCluster = defineRule({
     id: 'HA-MSMQ-CLUSTER',
@@ -37,5 +38,13 @@ export const haMsmqCluster = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const cluster = context.data.cluster ? context.group.clusters.get(String(context.data.cluster)) : undefined;
+        if (cluster) {
+            return cluster.local ? [{ title: `Add a clustered MSMQ resource to cluster ${cluster.name}`, edits: context.editor.addToBlock(cluster.node, 'msmq'), preferred: true }] : [];
+        }
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

@@ -41,5 +41,15 @@ export const haNlbMembership = defineRule({
                 }
             }
         }
+    },
+    fix(context) {
+        const nlb = context.group.nlbs.get(String(context.data.nlb));
+        const computers = context.data.computers as string[] | undefined;
+        if (!nlb || !computers || computers.length === 0 || !nlb.local) return [];
+        const lists = (nlb.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.filter(p => p.$type === 'NlbMembers');
+        const edits = lists.length > 0
+            ? [...context.editor.replace(lists[0].$cstNode, `members ${computers.join(', ')}`), ...lists.slice(1).flatMap(l => l.$cstNode ? context.editor.removeNode(l.$cstNode) : [])]
+            : context.editor.addToBlock(nlb.node, `members ${computers.join(', ')}`);
+        return [{ title: `Make the members of ${nlb.name} match ${String(context.data.host)}'s computers (${computers.join(', ')})`, edits, preferred: true }];
     }
 });

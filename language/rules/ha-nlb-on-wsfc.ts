@@ -20,5 +20,15 @@ export const haNlbOnWsfc = defineRule({
                 data: { nlb: nlb.name }
             });
         }
+    },
+    fix(context) {
+        const nlb = context.group.nlbs.get(String(context.data.nlb));
+        if (!nlb || !nlb.local) return [];
+        const kind = (nlb.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'NlbKind');
+        return [{
+            title: `Use a hardware load balancer for ${nlb.name}`,
+            edits: kind ? context.editor.replace(kind.$cstNode, 'kind hardware') : context.editor.addToBlock(nlb.node, 'kind hardware'),
+            preferred: true
+        }];
     }
 });

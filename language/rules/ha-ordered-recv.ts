@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haOrderedRecv = defineRule({
     id: 'HA-ORDERED-RECV',
@@ -23,5 +24,9 @@ export const haOrderedRecv = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haRecvMustCluster = defineRule({
     id: 'HA-RECV-MUST-CLUSTER',
@@ -24,5 +25,9 @@ export const haRecvMustCluster = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haRecvPop3 = defineRule({
     id: 'HA-RECV-POP3',
@@ -30,5 +31,9 @@ export const haRecvPop3 = defineRule({
                 }
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

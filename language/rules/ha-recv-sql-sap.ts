@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haRecvSqlSap = defineRule({
     id: 'HA-RECV-SQL-SAP',
@@ -36,5 +37,9 @@ export const haRecvSqlSap = defineRule({
                 }
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

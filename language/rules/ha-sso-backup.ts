@@ -14,5 +14,10 @@ export const haSsoBackup = defineRule({
             message: `The SSO master secret has no declared backup: if the master secret server is lost, every SSO-encrypted credential and adapter setting is lost with it. Back it up as soon as it is created and record where: \`backup "\\\\\\\\server\\\\share"\`${sso.masterSecretServer?.kind === 'cluster' ? ' (and restore it on every node of the cluster)' : ''}.`,
             data: {}
         });
+    },
+    fix(context) {
+        const sso = context.group.sso;
+        if (!sso) return [];
+        return [{ title: 'Record where the master secret is backed up', edits: context.editor.addToBlock(sso.node, 'backup "\\\\\\\\fileserver\\\\sso-backup"'), preferred: true }];
     }
 });

@@ -20,5 +20,18 @@ export const haSsoMssSpof = defineRule({
             related: computerRelated(group, [computer], 'is the only master secret server'),
             data: { computer, clusters: sqlClusters.map(c => c.name) }
         });
+    },
+    fix(context) {
+        const mss = context.group.sso?.masterSecretServer;
+        const clusters = (context.data.clusters as string[] | undefined) ?? [];
+        if (!mss) return [];
+        const server = (mss.node as unknown as { $cstNode?: import('langium').CstNode });
+        const target = server.$cstNode;
+        if (!target) return [];
+        return clusters.map((cluster, i) => ({
+            title: `Cluster the master secret server on ${cluster}`,
+            edits: context.editor.replace(target, `master-secret-server on ${cluster}`),
+            preferred: i === 0
+        }));
     }
 });

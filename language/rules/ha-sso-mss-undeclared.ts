@@ -1,3 +1,4 @@
+import { isMasterSecretServer } from '../generated/ast.js';
 import { defineRule } from './rule.js';
 
 export const haSsoMssUndeclared = defineRule({
@@ -8,6 +9,9 @@ export const haSsoMssUndeclared = defineRule({
     sources: ['biztalk/core/high-availability-for-enterprise-single-sign-on.md'],
     check({ group, report }) {
         if (group.sso?.masterSecretServer) return;
+        // A `master-secret-server on X` whose X does not resolve is declared: the linker reports the unknown name.
+        const properties = (group.sso?.node as { properties?: unknown[] } | undefined)?.properties ?? [];
+        if (properties.some(isMasterSecretServer)) return;
         report({
             node: group.sso?.node ?? group.node, property: group.sso ? undefined : 'name',
             message: `Group ${group.name} does not say where the SSO master secret server runs: without it no SSO service or host instance can start, and bizha cannot tell whether it is highly available. Add \`sso { master-secret-server on <cluster> }\`.`,

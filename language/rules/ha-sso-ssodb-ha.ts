@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { componentText, listText } from './helpers.js';
+import { computerSingleFailures, listText } from './helpers.js';
 
 export const haSsoSsodbHa = defineRule({
     id: 'HA-SSO-SSODB-HA',
@@ -13,10 +13,16 @@ export const haSsoSsodbHa = defineRule({
         const ssodb = group.databases.find(d => d.kind === 'sso');
         if (!ssodb?.container) return;
         const result = analysis.functions.find(f => f.id === `database:${ssodb.name}`);
-        if (!result || result.ownRedundancy !== 1) return;
+        if (!result) return;
+        // An availability group without any synchronous replica has no provider at all (redundancy 0).
+        const noSyncReplica = ssodb.container.kind === 'availability-group' && result.ownRedundancy === 0;
+        if (result.ownRedundancy !== 1 && !noSyncReplica) return;
+        // A whole site as the only single failure is HA-SITE-SPOF's finding.
+        const failures = computerSingleFailures(result);
+        if (failures.length === 0 && !noSyncReplica) return;
         report({
             node: mss.node, property: 'server',
-            message: `The master secret server depends on ${ssodb.name}, which stops when ${listText(result.ownSingleFailures.map(componentText))} fails: clustering SSO does not help while its database is a single point of failure. Put ${ssodb.name} on a SQL failover cluster instance or in an availability group.`,
+            message: `The master secret server depends on ${ssodb.name}, which ${noSyncReplica ? `has no synchronous replica in availability group ${ssodb.container.name}` : `stops when ${listText(failures)} fails`}: clustering SSO does not help while its database is a single point of failure. ${ssodb.container.kind === 'availability-group' ? `Give availability group ${ssodb.container.name} synchronous replicas on two or more nodes.` : `Put ${ssodb.name} on a SQL failover cluster instance or in an availability group.`}`,
             related: [{ message: `${ssodb.name} placed here`, source: ssodb.source }],
             data: { database: ssodb.name }
         });

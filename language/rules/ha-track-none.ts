@@ -1,4 +1,7 @@
 import { defineRule } from './rule.js';
+import { newComputerNames, declareComputersEdits } from './fixes-common.js';
+import { freshName } from './fix.js';
+import { biztalkComputers as biztalkOf } from './helpers.js';
 
 export const haTrackNone = defineRule({
     id: 'HA-TRACK-NONE',
@@ -13,5 +16,15 @@ export const haTrackNone = defineRule({
             message: `No in-process host of group ${group.name} has tracking enabled: the tracking service (TDDS) never moves tracking and BAM data out of the MessageBox, which cannot purge it and keeps growing until BizTalk throttles. Add a dedicated tracking host (\`host TrackingHost { tracking instances on <two computers> }\`).`,
             data: {}
         });
+    },
+    fix(context) {
+        const name = freshName(context.group, 'TrackingHost');
+        const candidates = biztalkOf(context.group).slice(0, 2);
+        const added = newComputerNames(context.group, 'BTS', 2 - candidates.length);
+        return [{
+            title: `Add a dedicated tracking host ${name} on ${[...candidates, ...added].join(' and ')}`,
+            edits: [...(added.length > 0 ? declareComputersEdits(context, added) : []), ...context.editor.addToBlock(context.group.node, `host ${name} { tracking  instances on ${[...candidates, ...added].join(', ')} }`)],
+            preferred: true
+        }];
     }
 });

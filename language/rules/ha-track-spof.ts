@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { biztalkComputers, listText } from './helpers.js';
+import { addInstanceFixes } from './fixes-common.js';
 
 export const haTrackSpof = defineRule({
     id: 'HA-TRACK-SPOF',
@@ -24,5 +25,9 @@ export const haTrackSpof = defineRule({
                 : `Tracking runs on ${count} computers, but with ${messageBoxes} MessageBox databases Microsoft recommends at least ${needed} (N+1): each MessageBox is drained by one tracking instance, and the extra one takes over a failure. Add tracking instances${candidates.length > 0 ? ` on ${listText(candidates.slice(0, needed - count))}` : ''}.`,
             data: { host: hosts[0].name, candidates, needed }
         });
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        return host ? addInstanceFixes(context, host, (context.data.candidates as string[] | undefined) ?? []) : [];
     }
 });

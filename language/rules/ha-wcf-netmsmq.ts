@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haWcfNetmsmq = defineRule({
     id: 'HA-WCF-NETMSMQ',
@@ -18,5 +19,9 @@ export const haWcfNetmsmq = defineRule({
                 });
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        return found ? moveToClusteredHostFix(context, found.host, found.handler) : [];
     }
 });

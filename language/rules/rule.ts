@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import type { GroupAnalysis, FunctionResult } from '../analysis/types.js';
 import type { GroupModel, SourceRef } from '../model/topology.js';
+import type { Fix, FixContext } from './fix.js';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -46,6 +47,8 @@ export interface Rule {
     readonly sources: readonly string[];
     /** Group rules run once per group; document rules (suppressions) are run by the engine itself. */
     readonly check?: (context: GroupRuleContext) => void;
+    /** Quick fixes for one of the rule's diagnostics; the first preferred one is used by "fix all". */
+    readonly fix?: (context: FixContext) => Fix[];
 }
 
 export function defineRule(rule: Rule): Rule {

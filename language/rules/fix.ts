@@ -1,0 +1,137 @@
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { GroupAnalysis } from '../analysis/types.js';
+import type { GroupModel } from '../model/topology.js';
+
+/** One quick fix: a title and the text edits that apply it to the diagnostic's document. */
+export interface Fix {
+    readonly title: string;
+    readonly edits: TextEdit[];
+    readonly preferred?: boolean;
+}
+
+export interface FixContext {
+    readonly diagnostic: Diagnostic;
+    /** What the rule attached to the diagnostic (host name, candidate computers, ...). */
+    readonly data: Record<string, unknown>;
+    readonly group: GroupModel;
+    readonly analysis: GroupAnalysis;
+    readonly document: LangiumDocument;
+    readonly editor: TextEditor;
+}
+
+/**
+ * Text edits in the user's style: indentation is read from the file, new members go on their
+ * own lines before a block's closing brace, list items are appended with ", ".
+ */
+export class TextEditor {
+    private readonly text: string;
+    readonly unit: string;
+
+    constructor(private readonly document: LangiumDocument) {
+        this.text = document.textDocument.getText();
+        this.unit = detectIndentUnit(this.text);
+    }
+
+    private position(offset: number) {
+        return this.document.textDocument.positionAt(offset);
+    }
+
+    range(start: number, end: number) {
+        return { start: this.position(start), end: this.position(end) };
+    }
+
+    insert(offset: number, newText: string): TextEdit {
+        return { range: this.range(offset, offset), newText };
+    }
+
+    replace(node: CstNode | undefined, newText: string): TextEdit[] {
+        return node ? [{ range: this.range(node.offset, node.end), newText }] : [];
+    }
+
+    /** The indentation of the line a node starts on. */
+    lineIndent(offset: number): string {
+        const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+        return /^[ \t]*/.exec(this.text.slice(lineStart))![0];
+    }
+
+    /** Adds a member (a line, or several) to a `{ ... }` block such as a group, host or cluster. */
+    addToBlock(block: AstNode, memberText: string): TextEdit[] {
+        const cst = block.$cstNode;
+        if (!cst) return [];
+        const close = cst.end - 1;
+        if (this.text[close] !== '}') return [];
+        const open = this.text.indexOf('{', cst.offset);
+        const blockIndent = this.lineIndent(cst.offset);
+        const multiLine = this.text.slice(open, close).includes('\n');
+        if (!multiLine) {
+            // Keep a one-line block on one line when the addition is one line.
+            if (!memberText.includes('\n')) {
+                const before = this.text.slice(open + 1, close);
+                const spacing = before.trim().length === 0 ? ' ' : '  ';
+                const start = open + 1 + before.trimEnd().length;
+                return [{ range: this.range(start, close), newText: `${spacing}${memberText} ` }];
+            }
+        }
+        const memberIndent = this.memberIndent(block) ?? blockIndent + this.unit;
+        const lines = memberText.split('\n').map(line => line.length > 0 ? memberIndent + line : line).join('\n');
+        const closeLineStart = this.text.lastIndexOf('\n', close - 1) + 1;
+        const closeOnOwnLine = this.text.slice(closeLineStart, close).trim().length === 0;
+        if (closeOnOwnLine) return [this.insert(closeLineStart, `${lines}\n`)];
+        return [this.insert(close, `\n${lines}\n${blockIndent}`)];
+    }
+
+    /** Indentation used by the block's existing members, if any sits on its own line. */
+    private memberIndent(block: AstNode): string | undefined {
+        const cst = block.$cstNode!;
+        const body = this.text.slice(cst.offset, cst.end);
+        const match = /\n([ \t]+)\S/.exec(body);
+        return match ? match[1] : undefined;
+    }
+
+    /** Appends `, item` after the last element of a comma list property. */
+    appendToList(lastItem: CstNode | undefined, item: string): TextEdit[] {
+        return lastItem ? [this.insert(lastItem.end, `, ${item}`)] : [];
+    }
+
+    /** Removes one element of a comma list together with its separating comma. */
+    removeListItem(items: CstNode[], index: number): TextEdit[] {
+        const item = items[index];
+        if (!item) return [];
+        if (items.length === 1) return [];
+        if (index > 0) {
+            const previous = items[index - 1];
+            return [{ range: this.range(previous.end, item.end), newText: '' }];
+        }
+        const next = items[1];
+        return [{ range: this.range(item.offset, next.offset), newText: '' }];
+    }
+
+    /** Removes a whole node and the white space before it on its line. */
+    removeNode(node: CstNode): TextEdit[] {
+        let start = node.offset;
+        while (start > 0 && (this.text[start - 1] === ' ' || this.text[start - 1] === '\t')) start--;
+        let end = node.end;
+        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+        if (start === lineStart && this.text[end] === '\n') end++;
+        else if (start === lineStart && this.text.slice(end, end + 2) === '\r\n') end += 2;
+        return [{ range: this.range(start, end), newText: '' }];
+    }
+
+    textOf(node: CstNode | undefined): string {
+        return node ? this.text.slice(node.offset, node.end) : '';
+    }
+}
+
+function detectIndentUnit(text: string): string {
+    const match = /\n([ \t]+)\S/.exec(text);
+    if (!match) return '    ';
+    return match[1].startsWith('\t') ? '\t' : match[1].length <= 8 ? match[1] : '    ';
+}
+
+/** A name not used by any computer, cluster or host of the group. */
+export function freshName(group: GroupModel, base: string): string {
+    const taken = (name: string) => group.computers.has(name) || group.clusters.has(name) || group.hosts.has(name) || group.nlbs.has(name) || group.sqlInstances.has(name) || group.availabilityGroups.has(name);
+    if (!taken(base)) return base;
+    for (let i = 2; ; i++) if (!taken(`${base}${i}`)) return `${base}${i}`;
+}

@@ -1,0 +1,157 @@
+import type { AstNode, CstNode } from 'langium';
+import { GrammarUtils } from 'langium';
+import type { TextEdit } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import type { GroupModel, HandlerModel, HostModel } from '../model/topology.js';
+import { freshName, type Fix, type FixContext } from './fix.js';
+import { biztalkComputers } from './helpers.js';
+
+export function itemNodes(node: AstNode, property: string): CstNode[] {
+    return GrammarUtils.findNodesForProperty(node.$cstNode, property);
+}
+
+/** Edits adding instances of a host on computers (appending to its `instances on` list, or adding one). */
+export function addInstancesEdits(context: FixContext, host: HostModel, computers: string[]): TextEdit[] {
+    const list = host.instanceLists.at(-1);
+    if (list) return context.editor.appendToList(itemNodes(list, 'instances').at(-1), computers.join(', '));
+    return context.editor.addToBlock(host.node, `instances on ${computers.join(', ')}`);
+}
+
+/** Edits declaring new computers in the group, next to its existing computers when possible. */
+export function declareComputersEdits(context: FixContext, names: string[]): TextEdit[] {
+    const firstDecl = (context.group.node as ast.Group).members.find(ast.isComputerDecl);
+    if (firstDecl) return context.editor.appendToList(itemNodes(firstDecl, 'computers').at(-1), names.join(', '));
+    return context.editor.addToBlock(context.group.node, `computer ${names.join(', ')}`);
+}
+
+export function newComputerNames(group: GroupModel, base: string, count: number): string[] {
+    const names: string[] = [];
+    for (let i = 1; names.length < count; i++) {
+        const name = `${base}${String(i).padStart(2, '0')}`;
+        if (!group.computers.has(name) && freshName(group, name) === name) names.push(name);
+    }
+    return names;
+}
+
+/**
+ * Keeps a load-balanced host's NLB in step when instances are added: new computers join the NLB
+ * that fronts it, or a new NLB is declared once the host runs on two computers.
+ */
+export function balancerEdits(context: FixContext, host: HostModel, added: string[]): TextEdit[] {
+    const needsBalancer = !host.clusteredOn && host.handlers.some(h => h.direction === 'receive' && (h.info?.receive === 'load-balancer' || h.info?.receive === 'load-balancer-or-cluster'));
+    if (!needsBalancer) return [];
+    const fronting = [...context.group.nlbs.values()].find(n => n.fronts.includes(host.name));
+    if (fronting) {
+        if (!fronting.local) return [];
+        const list = (fronting.node as ast.Nlb).properties.filter(ast.isNlbMembers).at(-1);
+        const missing = added.filter(c => !fronting.members.includes(c));
+        if (missing.length === 0) return [];
+        return list ? context.editor.appendToList(itemNodes(list, 'members').at(-1), missing.join(', ')) : context.editor.addToBlock(fronting.node, `members ${missing.join(', ')}`);
+    }
+    const computers = [...new Set([...host.instances.filter(i => !i.disabled).map(i => i.computer), ...added])];
+    if (computers.length < 2) return [];
+    // Windows NLB is not supported on cluster nodes nor with the master secret server on a member.
+    const mss = context.group.sso?.masterSecretServer;
+    const hardware = computers.some(c => [...context.group.clusters.values()].some(cl => cl.nodes.includes(c)) || (mss?.kind === 'computer' && mss.name === c));
+    return context.editor.addToBlock(context.group.node, `nlb ${freshName(context.group, `${host.name}Nlb`)} { ${hardware ? 'kind hardware  ' : ''}members ${computers.join(', ')}  fronts ${host.name} }`);
+}
+
+/** One fix per candidate computer that adds an instance of the host; a new computer when none exists. */
+export function addInstanceFixes(context: FixContext, host: HostModel, candidates: string[]): Fix[] {
+    if (candidates.length > 0) {
+        return candidates.map((computer, i) => ({
+            title: `Add an instance of ${host.name} on ${computer}`,
+            edits: [...addInstancesEdits(context, host, [computer]), ...balancerEdits(context, host, [computer])],
+            preferred: i === 0
+        }));
+    }
+    const [computer] = newComputerNames(context.group, 'BTS', 1);
+    return [{
+        title: `Declare computer ${computer} and add an instance of ${host.name} on it`,
+        edits: [...declareComputersEdits(context, [computer]), ...addInstancesEdits(context, host, [computer]), ...balancerEdits(context, host, [computer])],
+        preferred: true
+    }];
+}
+
+/** Sets a group setting line (edition, ...), replacing the existing one or adding it. */
+export function setGroupSettingEdits(context: FixContext, existing: AstNode | undefined, line: string): TextEdit[] {
+    if (existing?.$cstNode) return context.editor.replace(existing.$cstNode, line);
+    const group = context.group.node as ast.Group;
+    const first = group.members[0]?.$cstNode;
+    if (first) {
+        const indent = context.editor.lineIndent(first.offset);
+        const lineStart = first.offset - indent.length;
+        return [context.editor.insert(lineStart, `${indent}${line}\n`)];
+    }
+    return context.editor.addToBlock(group, line);
+}
+
+/** Edits removing one handler from its `receive`/`send` list (the whole line when it is the only one). */
+export function removeHandlerEdits(context: FixContext, handler: HandlerModel): TextEdit[] {
+    const list = handler.node.$container as ast.ReceiveHandlers | ast.SendHandlers;
+    const items = itemNodes(list, 'handlers');
+    const index = list.handlers.indexOf(handler.node as ast.Handler);
+    if (list.handlers.length === 1) return list.$cstNode ? context.editor.removeNode(list.$cstNode) : [];
+    return context.editor.removeListItem(items, index);
+}
+
+/**
+ * Moves a handler that needs a single active instance to a clustered host: an existing clustered
+ * host that fits, else a new one on a cluster of BizTalk computers (declaring the cluster, and
+ * computers, when there is none).
+ */
+export function moveToClusteredHostFix(context: FixContext, host: HostModel, handler: HandlerModel): Fix[] {
+    const { group, editor } = context;
+    const handlerText = editor.textOf(handler.node.$cstNode);
+    const isMsmq = handler.info?.name === 'MSMQ';
+    const needs32 = !!handler.info?.thirtyTwoBitOnly;
+    const remove = removeHandlerEdits(context, handler);
+    const fits = [...group.hosts.values()].find(h => h !== host && h.clusteredOn && h.type === 'in-process'
+        && (group.clusters.get(h.clusteredOn)?.nodes.length ?? 0) >= 2
+        && (!needs32 || h.bitness === 32));
+    if (fits) {
+        const sameDirection = (fits.node as ast.Host).properties.find(p => handler.direction === 'receive' ? ast.isReceiveHandlers(p) : ast.isSendHandlers(p)) as ast.ReceiveHandlers | ast.SendHandlers | undefined;
+        const add = sameDirection
+            ? editor.appendToList(itemNodes(sameDirection, 'handlers').at(-1), handlerText)
+            : editor.addToBlock(fits.node, `${handler.direction} ${handlerText}`);
+        const cluster = group.clusters.get(fits.clusteredOn!)!;
+        const msmq = isMsmq && !cluster.msmq ? editor.addToBlock(cluster.node, 'msmq') : [];
+        return [{ title: `Move ${handler.direction} ${handler.adapter} to clustered host ${fits.name}`, edits: [...remove, ...add, ...msmq], preferred: true }];
+    }
+    const biztalk = biztalkComputers(group);
+    // Windows NLB is not supported on cluster nodes: prefer BizTalk computers outside any Windows NLB.
+    const inWindowsNlb = new Set([...group.nlbs.values()].filter(n => n.kind === 'windows').flatMap(n => n.members));
+    const existingCluster = [...group.clusters.values()].find(c => c.nodes.filter(n => biztalk.includes(n)).length >= 2 && !c.nodes.some(n => inWindowsNlb.has(n)) && group.sso?.masterSecretServer?.name !== c.name);
+    const edits: TextEdit[] = [...remove];
+    let clusterName: string;
+    let nodes: string[];
+    if (existingCluster) {
+        clusterName = existingCluster.name;
+        nodes = existingCluster.nodes;
+        const missing = [!existingCluster.msdtc ? 'msdtc' : '', isMsmq && !existingCluster.msmq ? 'msmq' : ''].filter(Boolean);
+        for (const resource of missing) edits.push(...editor.addToBlock(existingCluster.node, resource));
+    } else {
+        const mssNodes = group.sso?.masterSecretServer?.kind === 'cluster' ? group.clusters.get(group.sso.masterSecretServer.name)?.nodes ?? [] : [];
+        const usable = biztalk.filter(c => !inWindowsNlb.has(c) && !mssNodes.includes(c) && ![...group.clusters.values()].some(cl => cl.nodes.includes(c)));
+        nodes = usable.slice(0, 2);
+        if (nodes.length < 2) {
+            const added = newComputerNames(group, 'BTSCL', 2 - nodes.length);
+            edits.push(...declareComputersEdits(context, added));
+            nodes = [...nodes, ...added];
+        }
+        clusterName = freshName(group, 'BTSCL');
+        edits.push(...editor.addToBlock(group.node, `cluster ${clusterName} { nodes ${nodes.join(', ')}  msdtc${isMsmq ? '  msmq' : ''} }`));
+    }
+    const hostName = freshName(group, `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);
+    edits.push(...editor.addToBlock(group.node, `host ${hostName} { ${handler.direction} ${handlerText}${needs32 ? '  bitness 32' : ''}  clustered on ${clusterName}  instances on ${nodes.join(', ')} }`));
+    return [{ title: `Move ${handler.direction} ${handler.adapter} to a new clustered host ${hostName} on ${clusterName}`, edits, preferred: true }];
+}
+
+/** The host and handler a diagnostic's data names. */
+export function handlerOf(context: FixContext): { host: HostModel; handler: HandlerModel } | undefined {
+    const host = context.group.hosts.get(String(context.data.host));
+    if (!host) return undefined;
+    const start = context.diagnostic.range.start;
+    const handler = host.handlers.find(h => h.source.range.start.line === start.line && h.source.range.start.character === start.character);
+    return handler ? { host, handler } : undefined;
+}

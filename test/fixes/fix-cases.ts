@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanGroup, variant } from '../fixtures.js';
+
+/** Topologies on which quick fixes are exercised: every example and one case per fixable rule. */
+export function fixCorpus(): Array<{ name: string; text: string }> {
+    const examples = fs.readdirSync('examples', { recursive: true, encoding: 'utf8' })
+        .filter(file => file.endsWith('.bizha') && !file.includes('multi-file'))
+        .map(file => ({ name: `examples/${file}`, text: fs.readFileSync(path.join('examples', file), 'utf8') }));
+    const cases: Array<[string, Array<[string, string]>]> = [
+        ['HA-HOST-SPOF', [['host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }', 'host SendHost { send FILE, SMTP  instances on BTS01 }']]],
+        ['HA-HOST-NO-INSTANCES', [['host ProcessingHost { orchestrations  instances on BTS01, BTS02 }', 'host ProcessingHost { orchestrations }']]],
+        ['HA-HOST-DUP-INSTANCE', [['host ProcessingHost { orchestrations  instances on BTS01, BTS02 }', 'host ProcessingHost { orchestrations  instances on BTS01, BTS02, BTS01 }']]],
+        ['HA-HOST-BITNESS and HA-RECV-MUST-CLUSTER', [['receive FILE (path', 'receive FTP, FILE (path']]],
+        ['HA-RECV-MUST-CLUSTER with a BizTalk cluster', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04\n    cluster BTSCL { nodes BTS03, BTS04  msdtc }\n    host Spare { send SMTP  clustered on BTSCL  instances on BTS03, BTS04 }'], ['receive FILE (path', 'receive SFTP, FILE (path']]],
+        ['HA-MSMQ-CLUSTER', [['host SendHost { send FILE, SMTP', 'host SendHost { send FILE, SMTP, MSMQ']]],
+        ['HA-ORDERED-RECV', [['receive FILE (path', 'receive MQSeries (ordered), FILE (path']]],
+        ['HA-RECV-SQL-SAP', [['receive FILE (path', 'receive SAP, FILE (path']]],
+        ['HA-WCF-NETMSMQ', [['receive FILE (path', 'receive WCF-NetMsmq, FILE (path']]],
+        ['HA-RECV-POP3', [['receive FILE (path', 'receive POP3 (shared-mailbox), FILE (path']]],
+        ['HA-RECV-NLB', [['    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n', '']]],
+        ['HA-NLB-MEMBERSHIP', [['nlb WebFarm { members BTS01, BTS02', 'nlb WebFarm { members BTS01']]],
+        ['HA-NLB-ON-WSFC', [['computer SQL01, SQL02', 'computer SQL01, SQL02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc }']]],
+        ['HA-CLHOST-OWNERS and HA-CLUSTER-MSDTC', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04\n    cluster BTSCL { nodes BTS03, BTS04 }\n    host FtpHost { receive FTP  bitness 32  clustered on BTSCL  instances on BTS03 }']]],
+        ['HA-SSO-MSS-SPOF', [['master-secret-server on SQLCL', 'master-secret-server on SQL01']]],
+        ['HA-SSO-BACKUP', [['        backup "\\\\\\\\fs01\\\\sso"\n', '']]],
+        ['HA-EDITION-SCALEOUT and HA-CLHOST-EDITION', [['edition enterprise\n', 'edition standard\n']]],
+        ['HA-TRACK-NONE', [['    host TrackingHost { tracking  instances on BTS01, BTS02 }\n', '']]],
+        ['HA-TRACK-SPOF', [['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  instances on BTS01 }']]],
+        ['HA-TRACK-DEDICATED', [['    host TrackingHost { tracking  instances on BTS01, BTS02 }\n', ''], ['host SendHost { send FILE, SMTP', 'host SendHost { tracking  send FILE, SMTP']]],
+        ['HA-HOST-SEPARATION', [['host SendHost { send FILE, SMTP', 'host SendHost { orchestrations  send FILE, SMTP']]],
+        ['HA-DR-BACKUPJOB', [['    backup-job {\n        destination "\\\\\\\\fs01\\\\btsbackup"\n        log-shipping to DRSQL\n    }\n', '']]],
+        ['HA-DOM-GROUPS', [['account CONTOSO\\svc-bts', 'account BTS01\\svc-bts']]],
+        ['HA-MSDTC-NETWORK', [['computer BTS01, BTS02', 'computer BTS01 { msdtc off }, BTS02']]],
+        ['HA-AG-SYNC and HA-AG-DTC', [['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2019 }\n    sql AGB on SQL02 { version 2019 }\n    availability-group AG1 { replicas AGA, AGB asynchronous  databases BAMPrimaryImport }\n']]]
+    ];
+    const singleComputer = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01');
+    return [
+        ...examples,
+        ...cases.map(([name, replacements]) => ({ name, text: variant(replacements, cleanGroup) })),
+        { name: 'HA-HOST-SPOF without candidates', text: singleComputer }
+    ];
+}
