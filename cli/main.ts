@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 import { findings, formatJson, formatSarif, formatText, summary } from './check.js';
 import { formatExplain } from './explain.js';
+import { formatRules } from './rules.js';
 import { collectFiles, InputError, loadWorkspace } from './workspace.js';
 
 const version = '0.1.0';
@@ -12,6 +13,7 @@ const usage = `bizha ${version} - BizTalk Server high-availability analyzer
 Usage:
   bizha check <file|folder>... [--format text|json|sarif] [--max-warnings N] [--config bizha.json]
   bizha explain <file|folder>... [--format text|json] [--no-color]
+  bizha rules [--format text|markdown|json]
   bizha --help | --version
 
 All paths of one command form one workspace; a folder contributes its .bizha files.
@@ -91,6 +93,12 @@ async function main(args: string[]): Promise<number> {
             else process.stdout.write(formatExplain(analyses, options.color));
             const syntax = workspace.documents.flatMap(d => d.diagnostics ?? []).filter(d => d.severity === 1 && d.code === undefined);
             if (syntax.length > 0) process.stderr.write(`bizha: ${syntax.length} syntax or reference error${syntax.length === 1 ? '' : 's'}; run \`bizha check\` to see them.\n`);
+            return 0;
+        }
+        case 'rules': {
+            const format = options.format ?? 'text';
+            if (!['text', 'markdown', 'json'].includes(format)) throw new InputError(`unknown format ${format} (text, markdown or json)`);
+            process.stdout.write(formatRules(format as 'text' | 'markdown' | 'json') + '\n');
             return 0;
         }
         default:
