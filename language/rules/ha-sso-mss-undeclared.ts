@@ -17,5 +17,18 @@ export const haSsoMssUndeclared = defineRule({
             message: `Group ${group.name} does not say where the SSO master secret server runs: without it no SSO service or host instance can start, and bizha cannot tell whether it is highly available. Add \`sso { master-secret-server on <cluster> }\`.`,
             data: {}
         });
+    },
+    fix(context) {
+        const { group, editor } = context;
+        // The recommended place: a cluster that holds the BizTalk SQL Server (no extra BizTalk licence).
+        const sqlClusters = [...group.clusters.values()].filter(c => c.nodes.length >= 2 && [...group.sqlInstances.values()].some(s => s.server?.kind === 'cluster' && s.server.name === c.name));
+        const target = sqlClusters[0] ?? [...group.clusters.values()].find(c => c.nodes.length >= 2);
+        if (!target) return [];
+        const line = `master-secret-server on ${target.name}`;
+        return [{
+            title: `Declare the master secret server on cluster ${target.name}`,
+            edits: group.sso ? editor.addToBlock(group.sso.node, line) : editor.addToBlock(group.node, `sso { ${line} }`),
+            preferred: true
+        }];
     }
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { distinctEnabledComputers } from './helpers.js';
 import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haWcfNetmsmq = defineRule({
@@ -9,7 +10,8 @@ export const haWcfNetmsmq = defineRule({
     sources: ['biztalk/core/scaled-out-receiving-hosts.md'],
     check({ group, report }) {
         for (const host of group.hosts.values()) {
-            if (host.clusteredOn) continue;
+            // A host without enabled instances is HA-HOST-NO-INSTANCES's.
+            if (host.clusteredOn || distinctEnabledComputers(host).length === 0) continue;
             for (const handler of host.handlers) {
                 if (handler.direction !== 'receive' || handler.info?.name !== 'WCF-NetMsmq' || handler.ordered) continue;
                 report({

@@ -96,8 +96,11 @@ export function clusterRuleCovers(handler: HandlerModel): boolean {
 
 /** Handlers that justify clustering a host (catalog: HA-CLHOST-UNNEEDED). */
 export function justifiesClustering(handler: HandlerModel): boolean {
-    if (handler.direction === 'receive' && handler.ordered) return true;
-    return ['FTP', 'SFTP', 'POP3', 'MSMQ', 'WCF-NetMsmq', 'SAP', 'WCF-SAP', 'SQL', 'WCF-NetTcp', 'WCF-Custom'].includes(handler.info?.name ?? '');
+    const adapter = handler.info?.name ?? '';
+    // Sends scale out (the adapter matrix); only MSMQ sends depend on a clustered local queue.
+    if (handler.direction === 'send') return adapter === 'MSMQ' || adapter === 'WCF-NetMsmq';
+    if (handler.ordered) return true;
+    return ['FTP', 'SFTP', 'POP3', 'MSMQ', 'WCF-NetMsmq', 'SAP', 'WCF-SAP', 'SQL', 'WCF-NetTcp', 'WCF-Custom'].includes(adapter);
 }
 
 /** The functions (receive, processing, send) a host provides. */

@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { BizhaServices } from '../../language/bizha-module.js';
 import type { AnalyzedGroup } from '../../language/analysis/analysis-service.js';
-import { findRule } from '../../language/rules/registry.js';
+import { findRule, unusedSuppressionRuleId } from '../../language/rules/registry.js';
 import { TextEditor, type Fix } from '../../language/rules/fix.js';
 
 /** The client command that puts the cursor where the suppression reason goes. */
@@ -22,6 +22,10 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const ruleId = ruleIdOf(diagnostic);
             if (!ruleId) continue;
+            if (ruleId === unusedSuppressionRuleId) {
+                actions.push(this.removeComment(document, diagnostic));
+                continue;
+            }
             for (const fix of this.fixesFor(document, groups, diagnostic)) {
                 actions.push(this.toAction(document, fix, [diagnostic]));
             }
@@ -64,6 +68,17 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
             diagnostics,
             isPreferred: fix.preferred,
             edit: { changes: { [document.uri.toString()]: fix.edits } }
+        };
+    }
+
+    private removeComment(document: LangiumDocument, diagnostic: Diagnostic): CodeAction {
+        const line = diagnostic.range.start.line;
+        return {
+            title: 'Remove this bizha-ignore comment',
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.uri.toString()]: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] } }
         };
     }
 

@@ -32,6 +32,9 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-DR-BACKUPJOB', [['    backup-job {\n        destination "\\\\\\\\fs01\\\\btsbackup"\n        log-shipping to DRSQL\n    }\n', '']]],
         ['HA-DOM-GROUPS', [['account CONTOSO\\svc-bts', 'account BTS01\\svc-bts']]],
         ['HA-MSDTC-NETWORK', [['computer BTS01, BTS02', 'computer BTS01 { msdtc off }, BTS02']]],
+        ['HA-SSO-MSS-UNDECLARED', [['        master-secret-server on SQLCL\n', '']]],
+        ['HA-DB-MISSING', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkRuleEngineDb']]],
+        ['BIZHA-UNUSED-SUPPRESSION', [['    host ProcessingHost', '    // bizha-ignore HA-HOST-SPOF -- nothing to silence here\n    host ProcessingHost']]],
         ['HA-AG-SYNC and HA-AG-DTC', [['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2019 }\n    sql AGB on SQL02 { version 2019 }\n    availability-group AG1 { replicas AGA, AGB asynchronous  databases BAMPrimaryImport }\n']]]
     ];
     const singleComputer = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01');

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { cleanGroup, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-HOST-SPOF';
+
+async function findings(text: string) {
+    return withCode((await validate(text)).diagnostics, ID);
+}
+
+function lineOf(text: string, needle: string): number {
+    const index = text.split('\n').findIndex(line => line.includes(needle));
+    if (index < 0) throw new Error(`no line contains ${needle}`);
+    return index + 1;
+}
+
+const processing = 'host ProcessingHost { orchestrations  instances on BTS01, BTS02 }';
+
+describe(ID, () => {
+    test('a processing host with one instance fires once, on its instances list', async () => {
+        const text = variant([[processing, 'host ProcessingHost { orchestrations  instances on BTS01 }']]);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        const line = lineOf(text, 'host ProcessingHost');
+        expect(hits[0].range.start.line + 1).toBe(line);
+        expect(hits[0].range.start.character).toBe(text.split('\n')[line - 1].indexOf('instances on'));
+        expect(hits[0].message).toContain('ProcessingHost');
+        expect(hits[0].message).toContain('processing (orchestrations)');
+        expect(hits[0].message).toContain('BTS01');
+        expect(hits[0].message).toContain('(BTS02)'); // the computer to add an instance on
+    });
+
+    test('names every send handler of the host that stops', async () => {
+        const hits = await findings(variant([['send FILE, SMTP  instances on BTS01, BTS02', 'send FILE, SMTP  instances on BTS01']]));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('send FILE and send SMTP stop when BTS01 fails');
+    });
+
+    test('two instances listed on one computer are still a single point of failure', async () => {
+        const hits = await findings(variant([[processing, 'host ProcessingHost { orchestrations  instances on BTS02, BTS02 }']]));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('runs only on BTS02');
+    });
+
+    test('a disabled second instance does not count, and the message says so', async () => {
+        const hits = await findings(variant([[processing, 'host ProcessingHost { orchestrations  instances on BTS01, BTS02 (disabled) }']]));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('runs only on BTS01');
+        expect(hits[0].message).toContain('BTS02 is disabled');
+    });
+
+    test('availability standard lowers it to a warning', async () => {
+        const text = variant([[processing, 'host ProcessingHost { orchestrations  instances on BTS01 }'], ['edition enterprise', 'edition enterprise\n    availability standard']]);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+    });
+
+    test('a host mixing a scale-out handler with FTP reports only the scale-out one', async () => {
+        const text = variant([['receive FILE (path', 'receive FTP, FILE (path'], ['instances on BTS01, BTS02  account', 'bitness 32  instances on BTS01  account']]);
+        const { diagnostics } = await validate(text);
+        const hits = withCode(diagnostics, ID);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('receive FILE stops');
+        expect(hits[0].message).not.toContain('FTP');
+        expect(withCode(diagnostics, 'HA-RECV-MUST-CLUSTER')).toHaveLength(1);
+    });
+
+    test('does not fire for hosts on two computers (the clean group)', async () => {
+        expect(await findings(cleanGroup)).toEqual([]);
+    });
+
+    test('does not fire for a single-instance FTP receive host: HA-RECV-MUST-CLUSTER reports it', async () => {
+        const { diagnostics } = await validate(variant([['    nlb WebFarm', '    host FtpHost { receive FTP  bitness 32  instances on BTS01 }\n    nlb WebFarm']]));
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-RECV-MUST-CLUSTER')).toHaveLength(1);
+    });
+
+    test('does not fire for a clustered host', async () => {
+        const text = variant([
+            ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+            ['nlb WebFarm {', 'nlb WebFarm { kind hardware '],
+            ['    nlb WebFarm', '    host FtpHost { receive FTP  bitness 32  clustered on BTSCL  instances on BTS01, BTS02 }\n    nlb WebFarm']
+        ]);
+        expect(await findings(text)).toEqual([]);
+    });
+
+    test('does not fire for a host with no work, a tracking-only host or a host with no instance (other rules)', async () => {
+        const idle = await validate(variant([['    nlb WebFarm', '    host Spare { instances on BTS01 }\n    nlb WebFarm']]));
+        expect(withCode(idle.diagnostics, ID)).toEqual([]);
+
+        const tracking = await validate(variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  instances on BTS01 }']]));
+        expect(withCode(tracking.diagnostics, ID)).toEqual([]);
+        expect(withCode(tracking.diagnostics, 'HA-TRACK-SPOF')).toHaveLength(1);
+
+        const none = await validate(variant([[processing, 'host ProcessingHost { orchestrations }']]));
+        expect(withCode(none.diagnostics, ID)).toEqual([]);
+        expect(withCode(none.diagnostics, 'HA-HOST-NO-INSTANCES')).toHaveLength(1);
+    });
+
+    test('does not fire when both instances share one site: HA-SITE-SPOF covers site failures', async () => {
+        const { diagnostics } = await validate(variant([['computer BTS01, BTS02', 'computer BTS01 { site DC1 }, BTS02 { site DC1 }']]));
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-SITE-SPOF').length).toBeGreaterThan(0);
+    });
+});

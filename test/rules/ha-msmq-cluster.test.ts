@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { cleanGroup, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-MSMQ-CLUSTER';
+
+async function findings(text: string) {
+    return withCode((await validate(text)).diagnostics, ID);
+}
+
+const withHost = (host: string, base = cleanGroup) => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);
+const clusteredBase = variant([
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
+]);
+
+function at(text: string, host: string, word: string): [number, number] {
+    const lines = text.split('\n');
+    const line = lines.findIndex(l => l.includes(host));
+    return [line, lines[line].indexOf(word)];
+}
+
+describe(ID, () => {
+    test('MSMQ send in a scaled-out, non-clustered host is an error, on the handler', async () => {
+        const text = withHost('host MsmqSend { send MSMQ  instances on BTS01, BTS02 }');
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual(at(text, 'host MsmqSend', 'MSMQ'));
+        expect(hits[0].message).toContain('send MSMQ on MsmqSend');
+        expect(hits[0].message).toContain('outgoing queue');
+    });
+
+    test('MSMQ receive of local transactional queues in a non-clustered host is an error', async () => {
+        const hits = await findings(withHost('host MsmqRecv { receive MSMQ  instances on BTS01, BTS02 }'));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect(hits[0].message).toContain('receive MSMQ on MsmqRecv reads local transactional queues');
+    });
+
+    test('non-transactional MSMQ send is a warning', async () => {
+        const hits = await findings(withHost('host MsmqSend { send MSMQ (non-transactional)  instances on BTS01, BTS02 }'));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+    });
+
+    test('a clustered MSMQ host on a cluster without a clustered MSMQ resource is an error, on `clustered on`', async () => {
+        const text = withHost('host MsmqHost { receive MSMQ  send MSMQ  clustered on BTSCL  instances on BTS01, BTS02 }', clusteredBase.replace('msdtc  msmq }', 'msdtc }'));
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual(at(text, 'host MsmqHost', 'clustered on'));
+        expect(hits[0].message).toContain('MsmqHost');
+        expect(hits[0].message).toContain('cluster BTSCL declares no clustered MSMQ resource');
+    });
+
+    test('does not fire for a clustered host in the group of a clustered MSMQ resource', async () => {
+        expect(await findings(withHost('host MsmqHost { receive MSMQ  send MSMQ  clustered on BTSCL  instances on BTS01, BTS02 }', clusteredBase))).toEqual([]);
+    });
+
+    test('does not fire for scaled-out receives of remote queues or non-transactional queues', async () => {
+        expect(await findings(withHost('host MsmqRecv { receive MSMQ (remote-queue), MSMQ (non-transactional)  instances on BTS01, BTS02 }'))).toEqual([]);
+    });
+
+    test('does not fire for an ordered MSMQ receive: HA-ORDERED-RECV reports it', async () => {
+        const { diagnostics } = await validate(withHost('host MsmqRecv { receive MSMQ (ordered)  instances on BTS01, BTS02 }'));
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-ORDERED-RECV')).toHaveLength(1);
+    });
+});

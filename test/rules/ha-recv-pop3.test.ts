@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { cleanGroup, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-RECV-POP3';
+
+async function findings(text: string) {
+    return withCode((await validate(text)).diagnostics, ID);
+}
+
+const withHost = (host: string, base = cleanGroup) => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);
+const clusteredBase = variant([
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
+]);
+
+describe(ID, () => {
+    test('a shared mailbox polled from two computers is an error, on the handler', async () => {
+        const text = withHost('host MailHost { receive POP3 (shared-mailbox)  bitness 32  instances on BTS01, BTS02 }');
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        const lines = text.split('\n');
+        const line = lines.findIndex(l => l.includes('host MailHost'));
+        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('POP3')]);
+        expect(hits[0].message).toContain('receive POP3 on MailHost');
+        expect(hits[0].message).toContain('BTS01 and BTS02');
+        expect(hits[0].message).toContain('received twice');
+    });
+
+    test('a shared mailbox on a single instance is an error: it cannot be scaled out', async () => {
+        const hits = await findings(withHost('host MailHost { receive POP3 (shared-mailbox)  bitness 32  instances on BTS01 }'));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect(hits[0].message).toContain('runs only on BTS01');
+    });
+
+    test('scaled out with unknown mailbox locking is a warning that asks to check the server', async () => {
+        const hits = await findings(withHost('host MailHost { receive POP3  bitness 32  instances on BTS01, BTS02 }'));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+        expect(hits[0].message).toContain('MailHost');
+        expect(hits[0].message).toContain('shared-mailbox');
+    });
+
+    test('does not fire for a shared mailbox in a clustered host', async () => {
+        expect(await findings(withHost('host MailHost { receive POP3 (shared-mailbox)  bitness 32  clustered on BTSCL  instances on BTS01, BTS02 }', clusteredBase))).toEqual([]);
+    });
+
+    test('does not fire for one instance of an unshared mailbox: an ordinary host SPOF (HA-HOST-SPOF)', async () => {
+        const { diagnostics } = await validate(withHost('host MailHost { receive POP3  bitness 32  instances on BTS01 }'));
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-HOST-SPOF')).toHaveLength(1);
+    });
+
+    test('does not fire for the clean group', async () => {
+        expect(await findings(cleanGroup)).toEqual([]);
+    });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { cleanGroup, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-WCF-NETMSMQ';
+
+async function findings(text: string) {
+    return withCode((await validate(text)).diagnostics, ID);
+}
+
+const withHost = (host: string, base = cleanGroup) => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);
+const clusteredBase = variant([
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
+]);
+
+describe(ID, () => {
+    test('WCF-NetMsmq receive in a scaled-out host is a warning, on the handler', async () => {
+        const text = withHost('host QueueHost { receive WCF-NetMsmq  instances on BTS01, BTS02 }');
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+        const lines = text.split('\n');
+        const line = lines.findIndex(l => l.includes('host QueueHost'));
+        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('WCF-NetMsmq')]);
+        expect(hits[0].message).toContain('receive WCF-NetMsmq on QueueHost');
+        expect(hits[0].message).toContain('clustered host');
+    });
+
+    test('fires for a single instance too (HA-HOST-SPOF leaves it to this rule)', async () => {
+        const { diagnostics } = await validate(withHost('host QueueHost { receive WCF-NetMsmq  instances on BTS01 }'));
+        expect(withCode(diagnostics, ID)).toHaveLength(1);
+        expect(withCode(diagnostics, 'HA-HOST-SPOF')).toEqual([]);
+    });
+
+    test('does not fire in a clustered host', async () => {
+        expect(await findings(withHost('host QueueHost { receive WCF-NetMsmq  clustered on BTSCL  instances on BTS01, BTS02 }', clusteredBase))).toEqual([]);
+    });
+
+    test('does not fire for WCF-NetMsmq send, or for an ordered receive (HA-ORDERED-RECV)', async () => {
+        expect(await findings(withHost('host QueueSend { send WCF-NetMsmq  instances on BTS01, BTS02 }'))).toEqual([]);
+        const ordered = await validate(withHost('host QueueHost { receive WCF-NetMsmq (ordered)  instances on BTS01, BTS02 }'));
+        expect(withCode(ordered.diagnostics, ID)).toEqual([]);
+        expect(withCode(ordered.diagnostics, 'HA-ORDERED-RECV')).toHaveLength(1);
+    });
+});
