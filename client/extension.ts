@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview-panel.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         outputChannel: output,
         synchronize: {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.bizha,bizha.json}')
-        }
+        },
+        errorHandler: restartingErrorHandler(output)
     };
     // After "suppress with a reason", put the cursor where the reason goes.
     context.subscriptions.push(vscode.commands.registerCommand('bizha.placeCursor', (uri: string, line: number, character: number) => {
@@ -27,7 +29,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }));
     client = new LanguageClient('bizha', 'bizha language server', serverOptions, clientOptions);
     await client.start();
+    registerPreview(context, client);
     output.info(`language server started (${serverModule})`);
+}
+
+/**
+ * If the server process dies, start it again (diagnostics come back with it) and say so in the
+ * output channel; give up after 5 crashes within 3 minutes rather than loop.
+ */
+function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
+    const crashes: number[] = [];
+    return {
+        error: (error, _message, count) => {
+            output.error(`language server connection error (${count ?? 1}): ${error.message}`);
+            return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+        },
+        closed: () => {
+            const now = Date.now();
+            crashes.push(now);
+            while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
+            if (crashes.length > 5) {
+                output.error('the bizha language server stopped 6 times within 3 minutes; not restarting it. Reload the window to try again.');
+                return { action: CloseAction.DoNotRestart, message: 'The bizha language server keeps stopping; see the "bizha" output channel.' };
+            }
+            output.warn(`the bizha language server stopped unexpectedly; restarting it (${crashes.length} of 5 within 3 minutes).`);
+            return { action: CloseAction.Restart, handled: true };
+        }
+    };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,5 @@
 import { inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { BizhaGeneratedModule, BizhaGeneratedSharedModule } from './generated/module.js';
@@ -56,6 +56,8 @@ export function createBizhaModule(options: BizhaModuleOptions = {}): Module<Bizh
 export interface BizhaServicesContext extends DefaultSharedModuleContext, BizhaModuleOptions {
     /** Extra modules layered on top (the server's LSP features). */
     modules?: Array<Module<BizhaServices, Partial<BizhaServices>>>;
+    /** Extra modules layered on the shared services (symbol kinds, workspace symbols). */
+    sharedModules?: Array<Module<LangiumSharedServices, PartialLangiumSharedServices>>;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface BizhaServicesContext extends DefaultSharedModuleContext, BizhaM
  * benchmarks build documents exactly as the server does).
  */
 export function createBizhaServices(context: BizhaServicesContext): { shared: LangiumSharedServices; Bizha: BizhaServices } {
-    const shared = inject(createDefaultSharedModule(context), BizhaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), BizhaGeneratedSharedModule, ...(context.sharedModules ?? []));
     const Bizha = inject(
         createDefaultModule({ shared }),
         BizhaGeneratedModule,

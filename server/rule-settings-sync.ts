@@ -79,6 +79,13 @@ export class RuleSettingsSync {
             void this.connection.window.showWarningMessage(`bizha.rules setting: ${problem.message}`);
         }
         this.bizha.validation.RuleSettings.setEditorOverrides(parsed.overrides);
+        let maxFileSizeKB: unknown;
+        try {
+            maxFileSizeKB = await this.shared.workspace.ConfigurationProvider.getConfiguration('bizha', 'maxFileSizeKB');
+        } catch {
+            maxFileSizeKB = undefined;
+        }
+        this.bizha.validation.RuleSettings.maxFileSizeKB = typeof maxFileSizeKB === 'number' && maxFileSizeKB > 0 ? maxFileSizeKB : 4096;
     }
 
     /** Severity settings changed: every document's diagnostics must be recomputed. */

@@ -77,6 +77,8 @@ function positionAt(text: string, offset: number): { line: number; character: nu
 export class BizhaRuleSettings {
     private fileOverrides = new Map<string, SeveritySetting>();
     private editorOverrides = new Map<string, SeveritySetting>();
+    /** Files larger than this get a notice instead of the HA analysis (setting bizha.maxFileSizeKB). */
+    maxFileSizeKB = 4096;
 
     setFileOverrides(overrides: Map<string, SeveritySetting>): void { this.fileOverrides = overrides; }
     setEditorOverrides(overrides: Map<string, SeveritySetting>): void { this.editorOverrides = overrides; }

@@ -42,6 +42,13 @@ export class BizhaRuleEngine {
 
     validate(model: Model, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(model);
+        const size = document.textDocument.getText().length;
+        if (size > this.settings.maxFileSizeKB * 1024) {
+            accept('warning', `This file is ${(size / 1024 / 1024).toFixed(1)} MB, larger than bizha.maxFileSizeKB (${this.settings.maxFileSizeKB} KB): bizha skips its high-availability analysis here to keep the editor responsive. Split it into an inventory file and group files, or raise the setting.`, {
+                node: model, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'bizha-large-file'
+            });
+            return;
+        }
         const findings: Finding[] = [];
         for (const group of (model.declarations ?? []).filter(isGroup)) {
             const { model: groupModel, analysis } = this.analysis.forGroup(group);
@@ -113,8 +120,9 @@ export class BizhaRuleEngine {
         if (override === 'off') return;
         const known = new Set(allRules.map(r => r.id));
         for (const suppression of suppressions) {
-            if (used.has(suppression)) continue;
             const unknown = suppression.ids.filter(id => !known.has(id));
+            // A suppression that silences something is still wrong when it also names an unknown id.
+            if (used.has(suppression) && unknown.length === 0) continue;
             const message = suppression.ids.length === 0
                 ? 'This bizha-ignore names no rule id: write `// bizha-ignore RULE-ID -- reason`.'
                 : unknown.length > 0

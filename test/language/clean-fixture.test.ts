@@ -9,3 +9,13 @@ suite('the clean fixture', () => {
         expect(diagnostics.map(describe)).toEqual([]);
     });
 });
+
+suite('very large files', () => {
+    test('get a clear notice instead of the analysis', async () => {
+        const services = (await import('../helpers.js')).createTestServices();
+        services.validation.RuleSettings.maxFileSizeKB = 1;
+        const { diagnostics } = await validate(cleanGroup + '\n'.repeat(2048), services);
+        expect(diagnostics.map(d => d.code)).toEqual(['bizha-large-file']);
+        expect(diagnostics[0].message).toContain('bizha.maxFileSizeKB');
+    });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { cleanGroup, variant } from '../fixtures.js';
+import { severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-DB-ACTIVE-ACTIVE-CAPACITY';
+const line = (d: Diagnostic) => d.range.start.line + 1;
+function lineOf(text: string, needle: string): number {
+    const at = text.indexOf(needle);
+    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
+    return text.slice(0, at).split('\n').length;
+}
+
+// A second failover cluster instance on the same two-node cluster: active/active.
+const activeActive = variant([
+    ['SSODB, BizTalkRuleEngineDb', 'SSODB'],
+    ['sql DRSQL on DR01', 'sql DRSQL on DR01\n    sql RULESQL on SQLCL { databases BizTalkRuleEngineDb }']
+]);
+
+describe(ID, () => {
+    test('fires on the cluster when two SQL instances share two nodes with no spare', async () => {
+        const found = withCode((await validate(activeActive)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('warning');
+        expect(line(found[0])).toBe(lineOf(activeActive, 'cluster SQLCL'));
+        expect(found[0].message).toContain('SQLCL');
+        expect(found[0].message).toContain('BTSSQL and RULESQL');
+        expect(found[0].message).toContain('passive node');
+    });
+
+    test('does not fire for one instance on a two-node cluster (active/passive)', async () => {
+        expect(withCode((await validate(cleanGroup)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('does not fire with a spare node (active/active/passive)', async () => {
+        const text = variant([
+            ['computer SQL01, SQL02', 'computer SQL01, SQL02, SQL03'],
+            ['nodes SQL01, SQL02', 'nodes SQL01, SQL02, SQL03']
+        ], activeActive);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { cleanGroup, variant } from '../fixtures.js';
+import { severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-DR-LOGSHIP';
+const line = (d: Diagnostic) => d.range.start.line + 1;
+function lineOf(text: string, needle: string): number {
+    const at = text.indexOf(needle);
+    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
+    return text.slice(0, at).split('\n').length;
+}
+
+// The rules engine database moved to a second failover cluster instance: two production SQL instances.
+const twoProductionInstances = variant([
+    ['SSODB, BizTalkRuleEngineDb', 'SSODB'],
+    ['computer SQL01, SQL02', 'computer SQL01, SQL02, SQL03, SQL04\n    cluster SQLCL2 { nodes SQL03, SQL04  storage SAN01  msdtc }'],
+    ['sql DRSQL on DR01', 'sql DRSQL on DR01\n    sql RULESQL on SQLCL2 { databases BizTalkRuleEngineDb }']
+]);
+
+describe(ID, () => {
+    test('is information on the backup-job when nothing is log-shipped to a standby instance', async () => {
+        const text = variant([['        log-shipping to DRSQL\n', '']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('information');
+        expect(line(found[0])).toBe(lineOf(text, 'backup-job {'));
+        expect(found[0].message).toContain('disaster-recovery');
+        expect(found[0].message).toContain('log-shipping to');
+    });
+
+    test('is information on the group name when there is no backup-job at all', async () => {
+        const text = variant([[String.raw`    backup-job {
+        destination "\\\\fs01\\btsbackup"
+        log-shipping to DRSQL
+    }
+`, '']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(line)).toEqual([1]);
+        expect(found.map(severityOf)).toEqual(['information']);
+    });
+
+    test('is a warning when the standby system has fewer SQL instances than production', async () => {
+        const found = withCode((await validate(twoProductionInstances)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('warning');
+        expect(line(found[0])).toBe(lineOf(twoProductionInstances, 'backup-job {'));
+        expect(found[0].message).toContain('BTSSQL and RULESQL');
+        expect(found[0].message).toContain('DRSQL');
+    });
+
+    test('does not fire when every production instance has a standby', async () => {
+        expect(withCode((await validate(cleanGroup)).diagnostics, ID)).toEqual([]);
+        const text = variant([
+            ['log-shipping to DRSQL', 'log-shipping to DRSQL\n        log-shipping to DRSQL2'],
+            ['sql DRSQL on DR01', 'sql DRSQL on DR01\n    sql DRSQL2 on DR01']
+        ], twoProductionInstances);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+});

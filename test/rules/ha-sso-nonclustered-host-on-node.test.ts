@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { cleanGroup, variant } from '../fixtures.js';
+import { severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-SSO-NONCLUSTERED-HOST-ON-NODE';
+const line = (d: Diagnostic) => d.range.start.line + 1;
+function lineOf(text: string, needle: string): number {
+    const at = text.indexOf(needle);
+    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
+    return text.slice(0, at).split('\n').length;
+}
+
+// SSO clustered on an application cluster whose FTP host is clustered in the same cluster group.
+const appCluster = variant([
+    ['computer SQL01, SQL02', 'computer SQL01, SQL02, APP01, APP02\n    cluster APPCL { nodes APP01, APP02  msdtc }'],
+    ['master-secret-server on SQLCL', 'master-secret-server on APPCL'],
+    ['    nlb WebFarm', '    host FtpHost { receive FTP  bitness 32  clustered on APPCL  instances on APP01, APP02 }\n    nlb WebFarm']
+]);
+
+describe(ID, () => {
+    test('fires on each instance of an unclustered host on a node where SSO is clustered', async () => {
+        const text = variant([['    nlb WebFarm', '    host Extra { send SMTP  instances on APP01, APP02 }\n    nlb WebFarm']], appCluster);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found).toHaveLength(2);
+        expect(found.map(severityOf)).toEqual(['error', 'error']);
+        expect(found.map(line)).toEqual([lineOf(text, 'host Extra'), lineOf(text, 'host Extra')]);
+        expect(found[0].message).toContain('Extra');
+        expect(found[0].message).toContain('APPCL');
+        expect(found.map(d => d.message.slice(0, 5)).sort()).toEqual(['APP01', 'APP02']);
+    });
+
+    test('fires for every host of the two-computer design that clusters SSO on the BizTalk computers', async () => {
+        const text = variant([
+            ['computer BTS01, BTS02', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc }'],
+            ['master-secret-server on SQLCL', 'master-secret-server on BTSCL']
+        ]);
+        // Five unclustered hosts, each with an instance on both nodes.
+        expect(withCode((await validate(text)).diagnostics, ID)).toHaveLength(10);
+    });
+
+    test('does not fire for a host clustered in the same cluster as SSO', async () => {
+        expect(withCode((await validate(appCluster)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('does not fire when SSO is clustered on SQL nodes that run no BizTalk host', async () => {
+        expect(withCode((await validate(cleanGroup)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('does not fire when the master secret server is a single computer', async () => {
+        const text = variant([['master-secret-server on SQLCL', 'master-secret-server on BTS01']]);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+});

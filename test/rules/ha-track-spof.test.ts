@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { cleanGroup, variant } from '../fixtures.js';
+import { severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-TRACK-SPOF';
+const line = (d: Diagnostic) => d.range.start.line + 1;
+function lineOf(text: string, needle: string): number {
+    const at = text.indexOf(needle);
+    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
+    return text.slice(0, at).split('\n').length;
+}
+
+const tracking = (instances: string, base = cleanGroup) =>
+    variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }', `host TrackingHost { tracking  instances on ${instances} }`]], base);
+// Three MessageBoxes: N + 1 = 4 tracking computers recommended.
+const threeMessageBoxes = variant([['BizTalkRuleEngineDb\n', 'BizTalkRuleEngineDb, messagebox BizTalkMsgBoxDb2, messagebox BizTalkMsgBoxDb3\n']]);
+
+describe(ID, () => {
+    test('is an error, on the tracking setting, when tracking runs on one computer', async () => {
+        const text = tracking('BTS01');
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('error');
+        expect(line(found[0])).toBe(lineOf(text, 'host TrackingHost'));
+        expect(found[0].message).toContain('Tracking runs only on BTS01');
+        // The candidate computer for the second instance.
+        expect(found[0].message).toContain('BTS02');
+    });
+
+    test('a disabled instance does not count', async () => {
+        const found = withCode((await validate(tracking('BTS01, BTS02 (disabled)'))).diagnostics, ID);
+        expect(found.map(severityOf)).toEqual(['error']);
+    });
+
+    test('is a warning below N+1 computers with three MessageBoxes', async () => {
+        const found = withCode((await validate(threeMessageBoxes)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('warning');
+        expect(found[0].message).toContain('3 MessageBox');
+        expect(found[0].message).toContain('at least 4');
+    });
+
+    test('drops to a warning below two computers with availability standard', async () => {
+        const text = variant([['edition enterprise', 'edition enterprise\n    availability standard']], tracking('BTS01'));
+        expect(withCode((await validate(text)).diagnostics, ID).map(severityOf)).toEqual(['warning']);
+    });
+
+    test('does not fire with tracking on two computers and one MessageBox', async () => {
+        expect(withCode((await validate(cleanGroup)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('counts tracking computers across tracking hosts', async () => {
+        const text = variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }',
+            'host TrackingA { tracking  instances on BTS01 }\n    host TrackingB { tracking  instances on BTS02 }']]);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('does not fire with N+1 tracking computers for three MessageBoxes', async () => {
+        const text = tracking('BTS01, BTS02, BTS03, BTS04', variant([['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04']], threeMessageBoxes));
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+});
