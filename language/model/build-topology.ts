@@ -53,23 +53,27 @@ class GroupModelBuilder {
 
         // Declarations first, so that references resolve to already-known local elements.
         for (const member of members) {
-            if (ast.isComputerDecl(member)) member.computers.forEach(c => this.addComputer(c, c, true));
+            if (ast.isComputerDecl(member)) member.computers.filter(c => c.name).forEach(c => this.addComputer(c, c, true));
         }
         for (const member of members) {
-            if (ast.isCluster(member)) this.addCluster(member, member, true);
+            if (ast.isCluster(member) && member.name) this.addCluster(member, member, true);
         }
         for (const member of members) {
-            if (ast.isSqlInstance(member)) this.addSql(member, member, true);
+            if (ast.isSqlInstance(member) && member.name) this.addSql(member, member, true);
         }
         for (const member of members) {
             if (ast.isVersionSetting(member)) {
-                version = { year: member.year, r2: member.r2, cu: member.cu };
+                version = { year: member.year ?? version.year, r2: member.r2, cu: member.cu };
                 versionNode = member;
             } else if (ast.isEditionSetting(member)) {
-                edition = member.edition as GroupModel['edition'];
+                edition = (member.edition ?? edition) as GroupModel['edition'];
                 editionNode = member;
             } else if (ast.isAvailabilitySetting(member)) {
-                availability = member.level as GroupModel['availability'];
+                availability = (member.level ?? availability) as GroupModel['availability'];
+            } else if (!('name' in member) || member.name === undefined || member.name === '') {
+                // Half-typed declarations without a name (`host {`) are skipped: nothing can refer to them yet.
+                if (ast.isSso(member)) this.addSso(member);
+                else if (ast.isBackupJob(member)) this.addBackupJob(member);
             } else if (ast.isAvailabilityGroup(member)) {
                 this.addAvailabilityGroup(member);
             } else if (ast.isHost(member)) {
@@ -81,12 +85,13 @@ class GroupModelBuilder {
             }
         }
         for (const member of members) {
-            if (ast.isNlb(member)) this.addNlb(member, true);
+            if (ast.isNlb(member) && member.name) this.addNlb(member, true);
             else if (ast.isDatabasePlacement(member)) this.addPlacement(member);
         }
         this.addSurroundingInfrastructure();
         return {
-            name: this.group.name,
+            // A group being typed may have no name yet.
+            name: this.group.name || '(unnamed)',
             node: this.group,
             source: sourceOf(this.group),
             version, versionNode, edition, editionNode, availability,
@@ -209,6 +214,8 @@ class GroupModelBuilder {
 
     private addDatabases(databases: ast.Database[], container: DatabaseModel['container'], anchor?: AstNode): void {
         for (const database of databases) {
+            // A half-typed `databases sso` has no name yet: nothing to place.
+            if (!database.name) continue;
             const info = findDatabase(database.name);
             const kind = (database.kind as DatabaseKind | undefined) ?? info?.kind ?? 'custom';
             const master = kind === 'messagebox' && !this.hasMasterMessageBox;
@@ -280,8 +287,9 @@ class GroupModelBuilder {
         const clustered = properties.filter(ast.isClusteredOn).at(-1);
         const clusterTarget = clustered?.cluster?.ref;
         const accounts: AccountModel[] = [
-            ...properties.filter(ast.isServiceAccount).map(p => ({ value: p.account, role: 'host account' as const, node: p })),
-            ...properties.filter(ast.isWindowsGroup).map(p => ({ value: p.account, role: 'host Windows group' as const, node: p }))
+            // A half-typed `account` has no value yet: no account.
+            ...properties.filter(ast.isServiceAccount).filter(p => p.account).map(p => ({ value: p.account, role: 'host account' as const, node: p })),
+            ...properties.filter(ast.isWindowsGroup).filter(p => p.account).map(p => ({ value: p.account, role: 'host Windows group' as const, node: p }))
         ];
         this.hosts.set(host.name, {
             name: host.name, node: host, anchor: host, local: true, source: sourceOf(host),
@@ -305,7 +313,7 @@ class GroupModelBuilder {
             node: sso, source: sourceOf(sso),
             masterSecretServer: server && mss ? { ...server, node: mss } : undefined,
             backup: properties.filter(ast.isSsoBackup).at(-1)?.location,
-            administrators: administrators ? { value: administrators.account, role: 'SSO administrators', node: administrators } : undefined
+            administrators: administrators?.account ? { value: administrators.account, role: 'SSO administrators', node: administrators } : undefined
         };
     }
 
