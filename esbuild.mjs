@@ -22,9 +22,25 @@ const context = await esbuild.context({
     logLevel: 'warning'
 });
 
+// The redundancy preview's webview script runs in the browser: a separate IIFE bundle.
+const webview = await esbuild.context({
+    entryPoints: { 'preview/webview': 'preview/webview.ts' },
+    outdir: 'out',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120'],
+    sourcemap: !minify,
+    minify,
+    logLevel: 'warning'
+});
+
 if (watch) {
     await context.watch();
+    await webview.watch();
 } else {
     await context.rebuild();
     await context.dispose();
+    await webview.rebuild();
+    await webview.dispose();
 }

@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 import { findings, formatJson, formatSarif, formatText, summary } from './check.js';
 import { formatExplain } from './explain.js';
+import { checkReportTarget, makeReport, svgPathFor } from './report.js';
 import { formatRules } from './rules.js';
 import { collectFiles, InputError, loadWorkspace } from './workspace.js';
 
@@ -13,6 +15,7 @@ const usage = `bizha ${version} - BizTalk Server high-availability analyzer
 Usage:
   bizha check <file|folder>... [--format text|json|sarif] [--max-warnings N] [--config bizha.json]
   bizha explain <file|folder>... [--format text|json] [--no-color]
+  bizha report <file|folder>... -o report.html   (also writes report.svg)
   bizha rules [--format text|markdown|json]
   bizha --help | --version
 
@@ -25,6 +28,7 @@ interface Options {
     format?: string;
     maxWarnings?: number;
     config?: string;
+    output?: string;
     color: boolean;
 }
 
@@ -44,6 +48,7 @@ function parseArguments(args: string[]): Options {
             if (!Number.isInteger(n) || n < 0) throw new InputError('--max-warnings needs a whole number >= 0');
             options.maxWarnings = n;
         } else if (arg === '--config') options.config = value();
+        else if (arg === '-o' || arg === '--output') options.output = value();
         else if (arg === '--no-color') options.color = false;
         else if (arg === '--color') options.color = true;
         else if (arg.startsWith('-')) throw new InputError(`unknown option ${arg}`);
@@ -101,8 +106,24 @@ async function main(args: string[]): Promise<number> {
             process.stdout.write(formatRules(format as 'text' | 'markdown' | 'json') + '\n');
             return 0;
         }
+        case 'report': {
+            if (!options.output) throw new InputError('report needs -o <file.html>');
+            checkReportTarget(options.output);
+            const files = collectFiles(options.paths);
+            const workspace = await loadWorkspace(files, options.config);
+            const report = makeReport(workspace, `bizha ${version}`);
+            const svg = svgPathFor(options.output);
+            try {
+                fs.writeFileSync(options.output, report.html);
+                fs.writeFileSync(svg, report.svg);
+            } catch (error) {
+                throw new InputError(`cannot write the report: ${(error as Error).message}`);
+            }
+            process.stdout.write(`wrote ${options.output} and ${svg}\n`);
+            return 0;
+        }
         default:
-            throw new InputError(options.command ? `unknown command ${options.command} (check or explain)` : 'no command given');
+            throw new InputError(options.command ? `unknown command ${options.command} (check, explain, report or rules)` : 'no command given');
     }
 }
 

@@ -3,12 +3,13 @@ import { clearDocuments, parseHelper } from 'langium/test';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { createBizhaServices, type BizhaServices } from '../language/bizha-module.js';
 import type { Model } from '../language/generated/ast.js';
+import { BizhaLspModule, BizhaSharedLspModule } from '../server/bizha-lsp-module.js';
 
 /** bizha's diagnostics always carry plain-text messages. */
 export type Diagnostic = LspDiagnostic & { message: string };
 
 export function createTestServices(): BizhaServices {
-    return createBizhaServices({ ...EmptyFileSystem }).Bizha;
+    return createBizhaServices({ ...EmptyFileSystem, modules: [BizhaLspModule], sharedModules: [BizhaSharedLspModule] }).Bizha;
 }
 
 const shared = createTestServices();

@@ -1,0 +1,313 @@
+import { simulateFailures, type FunctionState, type SimulationResult } from '../language/analysis/simulate.js';
+import type { ComponentResult, Placement, Tier } from '../language/analysis/types.js';
+import { escapeHtml, name } from './escape.js';
+import { icon, type IconName } from './icons.js';
+import {
+    kindOrder, kindTitle, mechanismText, plural, redundancyLevel, redundancyText, roleText, shortLabel,
+    stateLongText, stateText, tierNoun, tierOrder, tierTitle, type RedundancyLevel
+} from './labels.js';
+import { groupKey, type FailedSets, type PreviewDiagnostic, type PreviewFunction, type PreviewGroup } from './protocol.js';
+
+/**
+ * The redundancy matrix as HTML: pure functions of the analysis result, shared by the preview
+ * panel's webview, the exported report and `bizha report`. No DOM is touched here; every name
+ * from the topology is escaped. The failure states always come from `simulateFailures`.
+ */
+
+export interface TierColumns {
+    readonly tier: Tier;
+    readonly title: string;
+    readonly computers: ComponentResult[];
+}
+
+export interface KindRows {
+    readonly kind: PreviewFunction['kind'];
+    readonly title: string;
+    readonly functions: PreviewFunction[];
+}
+
+/** Computer columns grouped by tier (BizTalk, SQL, other), in the analysis's order within a tier. */
+export function columnsOf(group: Pick<PreviewGroup, 'components'>): TierColumns[] {
+    return tierOrder
+        .map(tier => ({ tier, title: tierTitle[tier], computers: group.components.filter(c => c.kind === 'computer' && c.tier === tier) }))
+        .filter(columns => columns.computers.length > 0);
+}
+
+export function sitesOf(group: Pick<PreviewGroup, 'components'>): ComponentResult[] {
+    return group.components.filter(c => c.kind === 'site');
+}
+
+/** Function rows grouped by kind, in the fixed kind order, analysis order within a kind. */
+export function rowsOf(group: Pick<PreviewGroup, 'functions'>): KindRows[] {
+    return kindOrder
+        .map(kind => ({ kind, title: kindTitle[kind], functions: group.functions.filter(fn => fn.kind === kind) }))
+        .filter(rows => rows.functions.length > 0);
+}
+
+/** Computers whose column shows as failed: failed themselves or in a failed site. */
+export function failedComputers(group: Pick<PreviewGroup, 'components'>, failed: readonly string[]): Set<string> {
+    const set = new Set<string>();
+    for (const component of group.components) {
+        if (component.kind !== 'computer') continue;
+        if (failed.includes(component.id) || (component.site !== undefined && failed.includes(`site:${component.site}`))) set.add(component.id);
+    }
+    return set;
+}
+
+export function componentLabel(group: Pick<PreviewGroup, 'components'>, id: string): string {
+    return group.components.find(c => c.id === id)?.name ?? id.slice(id.indexOf(':') + 1);
+}
+
+// ---- state-dependent fragments (the webview re-renders only these on a click) ---------------
+
+const stateIcon: Record<FunctionState, IconName> = { up: 'pass', degraded: 'warning', down: 'error' };
+
+export function stateHtml(state: FunctionState): string {
+    return `${icon(stateIcon[state])}<span class="state-text">${stateText[state]}</span>`;
+}
+
+export function stateLabel(fn: PreviewFunction, state: FunctionState): string {
+    return `${fn.label}: ${stateLongText[state]}`;
+}
+
+export function componentHeaderHtml(component: ComponentResult, failedDirectly: boolean, failedBySite: boolean): string {
+    const failed = failedDirectly || failedBySite;
+    return `${icon(failed ? 'debug-disconnect' : component.kind === 'site' ? 'globe' : 'server')}`
+        + `<span class="component-name">${name(component.name)}</span>`
+        + (component.kind === 'computer' && component.site !== undefined ? `<span class="component-site">${name(component.site)}</span>` : '')
+        + `<span class="component-status">${failedDirectly ? 'failed' : failedBySite ? 'failed (site)' : 'up'}</span>`;
+}
+
+export function componentAriaLabel(component: ComponentResult, failedDirectly: boolean, failedBySite: boolean): string {
+    const what = component.kind === 'site' ? 'site' : tierNoun[component.tier];
+    const status = failedDirectly ? 'failed; press to bring it back' : failedBySite ? `failed with its site ${component.site}; press to fail it on its own` : 'up; press to fail it';
+    const stops = component.stops.length > 0 ? ` Alone, its failure stops ${plural(component.stops.length, 'function')}.` : '';
+    return `${component.name}, ${what}, ${status}.${stops}`;
+}
+
+export function placementAriaLabel(fn: PreviewFunction, computer: ComponentResult, failed: boolean): string {
+    const words = placementsOn(fn, computer.name).map(p => roleText[p.role].long).join(', ');
+    return `${fn.label} on ${computer.name}: ${words}${failed ? '; computer failed' : ''}. Press to show the declaration.`;
+}
+
+export interface SummaryInput {
+    readonly group: PreviewGroup;
+    readonly failed: readonly string[];
+    readonly simulation: SimulationResult;
+    /** States with nothing failed: what is down already is not blamed on the failure. */
+    readonly baseline: SimulationResult;
+}
+
+const listLimit = 6;
+
+function functionList(group: PreviewGroup, ids: readonly string[]): string {
+    const labels = ids.map(id => group.functions.find(fn => fn.id === id)?.label ?? id);
+    const shown = labels.slice(0, listLimit).map(name).join(', ');
+    return labels.length > listLimit ? `${shown} and ${labels.length - listLimit} more` : shown;
+}
+
+/** The summary line under a group's toolbar: what the failure stops. */
+export function summaryHtml({ group, failed, simulation, baseline }: SummaryInput): string {
+    const alreadyDown = baseline.stopped;
+    const stops = simulation.stopped.filter(id => !alreadyDown.includes(id));
+    const parts: string[] = [];
+    if (failed.length === 0) {
+        parts.push(`${icon('info')}<span>No failure simulated. Select a computer${sitesOf(group).length > 0 ? ' or a site' : ''} to fail it and watch what stops.</span>`);
+    } else {
+        const names = failed.map(id => componentLabel(group, id)).map(name).join(', ');
+        const verb = failed.length === 1 ? 'fails' : 'fail';
+        if (stops.length === 0) {
+            parts.push(`${icon('pass')}<span>When ${names} ${verb}, nothing stops${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'function loses', 'functions lose')} redundancy` : ''}.</span>`);
+        } else {
+            parts.push(`${icon('error')}<span>When ${names} ${verb}, ${plural(stops.length, 'function stops', 'functions stop')}: ${functionList(group, stops)}${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'more loses', 'more lose')} redundancy` : ''}.</span>`);
+        }
+    }
+    if (alreadyDown.length > 0) {
+        parts.push(`<span class="already-down">${icon('circle-slash')}<span>Down with no failure at all (nothing provides ${alreadyDown.length === 1 ? 'it' : 'them'}): ${functionList(group, alreadyDown)}.</span></span>`);
+    }
+    return parts.join(' ');
+}
+
+// ---- the whole matrix -------------------------------------------------------------------
+
+export interface RenderOptions {
+    /** Failed components per group key. */
+    readonly failed?: FailedSets;
+    /** Shows a file name under each group heading (reports over several files). */
+    readonly fileLabel?: (uri: string) => string;
+}
+
+/** The body of the preview: every group's matrix, or a short note when there is none. */
+export function renderGroups(groups: readonly PreviewGroup[], options: RenderOptions = {}): string {
+    if (groups.length === 0) {
+        return '<p class="empty">This file declares no BizTalk group: nothing to preview. Open a file with a <code>group</code> block.</p>';
+    }
+    return groups.map((group, index) => renderGroup(group, index, options)).join('\n');
+}
+
+function lineOf(fn: { source: { range: { start: { line: number } } } }): number {
+    return fn.source.range.start.line + 1;
+}
+
+const severityIcon: Record<PreviewDiagnostic['severity'], IconName> = { error: 'error', warning: 'warning', information: 'info', hint: 'info' };
+
+const severityRank: Record<PreviewDiagnostic['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * A rule id chip for one or more diagnostics of the same rule (the first is revealed on click);
+ * `x` places it in the matrix's roving focus (group findings are plain tab stops).
+ */
+function diagnosticButton(diagnostics: readonly PreviewDiagnostic[], fnId: string | undefined, index: number, x?: number, y?: number): string {
+    const first = diagnostics[0];
+    const severity = diagnostics.reduce((worst, d) => severityRank[d.severity] < severityRank[worst] ? d.severity : worst, first.severity);
+    const label = diagnostics.map(d => `${d.severity} ${d.ruleId}: ${d.message}`).join('\n');
+    const roving = x !== undefined ? ` data-x="${x}" data-y="${y}" tabindex="-1"` : '';
+    const count = diagnostics.length > 1 ? `<span class="rule-count">×${diagnostics.length}</span>` : '';
+    return `<button type="button" class="rule severity-${severity}" data-action="reveal-diagnostic" data-rule="${escapeHtml(first.ruleId)}"${fnId !== undefined ? ` data-fn="${escapeHtml(fnId)}"` : ''} data-diagnostic="${index}"${roving} title="${escapeHtml(label)}" aria-label="${escapeHtml(`${label} Press to show it in the editor.`)}">${icon(severityIcon[severity])}<span>${escapeHtml(first.ruleId)}</span>${count}</button>`;
+}
+
+/** A row's diagnostics, one chip per rule id, in order of first appearance. */
+function ruleChips(fn: PreviewFunction, firstX: number, y: number): string {
+    const byRule = new Map<string, { index: number; diagnostics: PreviewDiagnostic[] }>();
+    fn.diagnostics.forEach((d, index) => {
+        const entry = byRule.get(d.ruleId);
+        if (entry) entry.diagnostics.push(d);
+        else byRule.set(d.ruleId, { index, diagnostics: [d] });
+    });
+    return [...byRule.values()].map((entry, i) => diagnosticButton(entry.diagnostics, fn.id, entry.index, firstX + i, y)).join('');
+}
+
+function placementsOn(fn: PreviewFunction, computer: string): Placement[] {
+    return fn.placements.filter(p => p.computer === computer);
+}
+
+const roleIcon: Record<Placement['role'], IconName> = {
+    active: 'circle-filled', standby: 'circle-half', 'sql-node': 'database', replica: 'copy', disabled: 'dash', 'nlb-member': 'split'
+};
+
+function badgeHtml(fn: PreviewFunction, group: PreviewGroup): string {
+    const level: RedundancyLevel = redundancyLevel(fn.redundancy);
+    const iconName: IconName = level === 'missing' ? 'circle-slash' : level === 'spof' ? 'error' : level === 'one' ? 'pass' : 'pass-filled';
+    const details: string[] = [`Redundancy ${fn.redundancy >= 3 ? '3 or more' : fn.redundancy}: ${redundancyText[level]}.`];
+    if (fn.singleFailures.length > 0) {
+        details.push(`Stopped by a single failure of ${fn.singleFailures.map(f => componentLabel(group, f.component) + (f.via ? ` (via ${group.functions.find(g => g.id === f.via)?.label ?? f.via})` : '')).join(', ')}.`);
+    }
+    if (fn.ownRedundancy !== fn.redundancy) details.push(`Its own providers: ${redundancyText[redundancyLevel(fn.ownRedundancy)]}.`);
+    if (fn.doubleFailures.length > 0) details.push(`For example ${fn.doubleFailures.map(pair => pair.map(id => componentLabel(group, id)).join(' and ')).join('; ')} failing together stop it.`);
+    const text = details.join(' ');
+    return `<span class="badge redundancy-${level}" title="${escapeHtml(text)}">${icon(iconName)}<span>${redundancyText[level]}</span><span class="visually-hidden"> ${escapeHtml(text)}</span></span>`;
+}
+
+function renderGroup(group: PreviewGroup, index: number, options: RenderOptions): string {
+    const key = groupKey(group);
+    const failed = options.failed?.[key] ?? [];
+    const simulation = simulateFailures(group, failed);
+    const baseline = simulateFailures(group, []);
+    const tiers = columnsOf(group);
+    const computers = tiers.flatMap(t => t.computers);
+    const sites = sitesOf(group);
+    const rows = rowsOf(group);
+    const failedColumns = failedComputers(group, failed);
+    const titleId = `group-${index}-title`;
+    const summaryId = `group-${index}-summary`;
+    const worst = group.worstSingleFailure ? group.components.find(c => c.id === group.worstSingleFailure) : undefined;
+    const columnCount = 1 + computers.length + 4;
+
+    const out: string[] = [];
+    out.push(`<section class="group" data-group="${escapeHtml(key)}" aria-labelledby="${titleId}">`);
+    out.push('<header class="group-header">');
+    out.push(`<h2 id="${titleId}">Group ${name(group.group)}</h2>`);
+    const file = options.fileLabel ? ` · ${name(options.fileLabel(group.source.uri))}` : '';
+    out.push(`<p class="group-meta">availability ${escapeHtml(group.availability)} · ${plural(group.functions.length, 'function')} · ${plural(computers.length, 'computer')}${sites.length > 0 ? ` · ${plural(sites.length, 'site')}` : ''}${file}</p>`);
+
+    out.push(`<div class="toolbar" role="toolbar" aria-label="${escapeHtml(`Failure simulation of group ${group.group}`)}">`);
+    if (worst) {
+        out.push(`<button type="button" class="button" data-action="worst" title="${escapeHtml(`Fail ${worst.name}: alone it stops ${plural(worst.stops.length, 'function')}`)}">${icon('zap')}<span>Worst single failure: ${name(worst.name)}</span></button>`);
+    } else {
+        out.push(`<button type="button" class="button" data-action="worst" disabled title="No single computer or site stops a function">${icon('zap')}<span>Worst single failure: none</span></button>`);
+    }
+    out.push(`<button type="button" class="button secondary" data-action="reset">${icon('discard')}<span>Reset</span></button>`);
+    if (sites.length > 0) {
+        out.push('<span class="toolbar-label" aria-hidden="true">Sites:</span>');
+        for (const site of sites) {
+            const down = failed.includes(site.id);
+            out.push(`<button type="button" class="component site${down ? ' failed' : ''}" data-action="toggle" data-component="${escapeHtml(site.id)}" data-status="${down ? 'failed' : 'up'}" aria-pressed="${down}" aria-label="${escapeHtml(componentAriaLabel(site, down, false))}">${componentHeaderHtml(site, down, false)}</button>`);
+        }
+    }
+    out.push('</div>');
+    out.push(`<p class="summary" id="${summaryId}" role="status" aria-live="polite" data-summary>${summaryHtml({ group, failed, simulation, baseline })}</p>`);
+    out.push('</header>');
+
+    out.push(`<table class="matrix" aria-labelledby="${titleId}" aria-describedby="${summaryId}">`);
+    out.push('<thead>');
+    out.push('<tr class="tier-row"><td class="corner" rowspan="2"></td>');
+    for (const tier of tiers) out.push(`<th scope="colgroup" colspan="${tier.computers.length}" class="tier tier-${tier.tier}">${escapeHtml(tier.title)}</th>`);
+    out.push('<th scope="col" rowspan="2" class="mechanism-head">Mechanism</th><th scope="col" rowspan="2" class="redundancy-head">Redundancy</th><th scope="col" rowspan="2" class="state-head">State</th><th scope="col" rowspan="2" class="rules-head">Rules</th></tr>');
+    out.push('<tr class="component-row">');
+    computers.forEach((computer, column) => {
+        const direct = failed.includes(computer.id);
+        const bySite = !direct && failedColumns.has(computer.id);
+        out.push(`<th scope="col" class="component-head tier-${computer.tier}${failedColumns.has(computer.id) ? ' failed' : ''}" data-col="${escapeHtml(computer.id)}">`
+            + `<button type="button" class="component${direct || bySite ? ' failed' : ''}" data-action="toggle" data-component="${escapeHtml(computer.id)}" data-status="${direct ? 'failed' : bySite ? 'site' : 'up'}" data-x="${column + 1}" data-y="0" tabindex="${column === 0 ? 0 : -1}" aria-pressed="${direct}" aria-label="${escapeHtml(componentAriaLabel(computer, direct, bySite))}">${componentHeaderHtml(computer, direct, bySite)}</button></th>`);
+    });
+    out.push('</tr></thead>');
+
+    let y = 0;
+    for (const kindRows of rows) {
+        out.push(`<tbody class="kind kind-${kindRows.kind}">`);
+        out.push(`<tr class="kind-row"><th scope="rowgroup" colspan="${columnCount}">${escapeHtml(kindRows.title)} <span class="count">(${kindRows.functions.length})</span></th></tr>`);
+        for (const fn of kindRows.functions) {
+            y++;
+            const state = simulation.states[fn.id] ?? 'up';
+            const file = options.fileLabel ? `${options.fileLabel(fn.source.uri)}:` : 'line ';
+            out.push(`<tr class="fn state-${state}" data-fn="${escapeHtml(fn.id)}" data-kind="${fn.kind}" data-state="${state}">`);
+            out.push(`<th scope="row" class="fn-head"><button type="button" class="fn-label" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="0" data-y="${y}" tabindex="${computers.length === 0 && y === 1 ? 0 : -1}" title="${escapeHtml(`${fn.label} (${file}${lineOf(fn)})`)}" aria-label="${escapeHtml(`${fn.label}. Press to show its declaration.`)}">${name(shortLabel(fn))}</button></th>`);
+            computers.forEach((computer, column) => {
+                const placements = placementsOn(fn, computer.name);
+                const down = failedColumns.has(computer.id);
+                const classes = ['cell', `tier-${computer.tier}`, ...placements.map(p => `role-${p.role}`), down ? 'failed' : ''].filter(Boolean).join(' ');
+                if (placements.length === 0) {
+                    out.push(`<td class="${classes} none" data-col="${escapeHtml(computer.id)}"></td>`);
+                    return;
+                }
+                const words = placements.map(p => roleText[p.role].long).join(', ');
+                const aria = placementAriaLabel(fn, computer, down);
+                out.push(`<td class="${classes}" data-col="${escapeHtml(computer.id)}"><button type="button" class="placement" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="${column + 1}" data-y="${y}" tabindex="-1" aria-label="${escapeHtml(aria)}" title="${escapeHtml(words)}">`
+                    + placements.map(p => `<span class="role">${icon(roleIcon[p.role])}<span>${escapeHtml(roleText[p.role].short)}</span></span>`).join('')
+                    + '</button></td>');
+            });
+            out.push(`<td class="mechanism">${escapeHtml(mechanismText[fn.mechanism])}</td>`);
+            out.push(`<td class="redundancy">${badgeHtml(fn, group)}</td>`);
+            out.push(`<td class="state" data-state-cell aria-label="${escapeHtml(stateLabel(fn, state))}">${stateHtml(state)}</td>`);
+            out.push(`<td class="rules">${ruleChips(fn, computers.length + 1, y)}</td>`);
+            out.push('</tr>');
+        }
+        out.push('</tbody>');
+    }
+    out.push('</table>');
+
+    if (group.diagnostics.length > 0) {
+        out.push(`<div class="group-findings"><h3>Group findings <span class="count">(${group.diagnostics.length})</span></h3><ul>`);
+        group.diagnostics.forEach((d, i) => {
+            out.push(`<li>${diagnosticButton([d], undefined, i)}<span class="message">${escapeHtml(d.message)}</span></li>`);
+        });
+        out.push('</ul></div>');
+    }
+    out.push('</section>');
+    return out.join('');
+}
+
+/** The legend under the matrices: what the cell marks and badges mean, in words. */
+export function legendHtml(): string {
+    const roles = (Object.keys(roleText) as Placement['role'][])
+        .map(role => `<li>${icon(roleIcon[role])}<strong>${escapeHtml(roleText[role].short)}</strong> ${escapeHtml(roleText[role].long)}</li>`).join('');
+    const levels: Array<[RedundancyLevel, IconName, string]> = [
+        ['missing', 'circle-slash', 'nothing provides the function'],
+        ['spof', 'error', 'one failure stops it'],
+        ['one', 'pass', 'any one failure leaves it running'],
+        ['two', 'pass-filled', 'any two failures leave it running']
+    ];
+    const badges = levels.map(([level, name, words]) => `<li><span class="badge redundancy-${level}">${icon(name)}<span>${redundancyText[level]}</span></span> ${escapeHtml(words)}</li>`).join('');
+    return `<details class="legend"><summary>Legend</summary><div class="legend-columns"><ul>${roles}</ul><ul>${badges}</ul>`
+        + `<ul><li>${stateHtml('up')} every provider is up</li><li>${stateHtml('degraded')} runs, but lost a provider or a dependency lost one</li><li>${stateHtml('down')} stopped</li></ul></div></details>`;
+}

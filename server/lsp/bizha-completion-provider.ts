@@ -1,0 +1,247 @@
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type MaybePromise, type ReferenceInfo, type TextDocument } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import { anchorBefore, anchorsOf } from './completion-anchors.js';
+import * as ast from '../../language/generated/ast.js';
+import { docUrl, glossaryFor, keywordSummaries, type GlossaryEntry } from '../../language/docs/glossary.js';
+import { findDatabase, knownAdapters, knownDatabases, type AdapterInfo } from '../../language/model/catalog.js';
+import type { BizhaServices } from '../../language/bizha-module.js';
+import { elementDetail, enclosingGroup, groupFacts, instanceComputers, type GroupFacts } from './group-facts.js';
+import { blockSnippets } from './bizha-snippets.js';
+
+/** How each adapter's receive handler is made highly available, in a few words. */
+export function receiveStrategyText(adapter: AdapterInfo): string {
+    switch (adapter.receive) {
+        case 'scale-out': return 'scale out';
+        case 'load-balancer': return 'needs a load balancer';
+        case 'load-balancer-or-cluster': return 'load balancer or clustered host';
+        case 'clustered': return 'needs a clustered host';
+        case 'clustered-if-shared-mailbox': return 'clustered host if the mailbox is shared';
+        case 'send-only': return 'send only';
+    }
+}
+
+/** Send handlers scale out, except MSMQ's, which needs a clustered host with clustered MSMQ. */
+export function sendStrategyText(adapter: AdapterInfo): string {
+    return adapter.name === 'MSMQ' ? 'needs a clustered host' : 'scale out';
+}
+
+/** Adapters that have no side in that direction. */
+function offeredFor(adapter: AdapterInfo, direction: 'receive' | 'send'): boolean {
+    if (direction === 'receive') return adapter.receive !== 'send-only';
+    return adapter.name !== 'POP3';
+}
+
+function markdown(entry: GlossaryEntry): MarkupContent {
+    const links = entry.sources.map(path => `[${path}](${docUrl(path)})`).join(' · ');
+    return { kind: 'markdown', value: `${entry.text}\n\nSource: ${links}` };
+}
+
+/**
+ * Keywords with a one-line description, references with what each element is, adapter and
+ * database names from the catalog, and snippets for whole blocks where those blocks are valid.
+ */
+export class BizhaCompletionProvider extends DefaultCompletionProvider {
+    private readonly bizha: BizhaServices;
+
+    constructor(services: BizhaServices) {
+        super(services);
+        this.bizha = services;
+    }
+
+    private current?: LangiumDocument;
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
+        this.current = document;
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.current = undefined;
+        }
+    }
+
+    /**
+     * Langium parses the whole text before the cursor; the parser is in the same state at every
+     * group member and top-level declaration, so parsing from the nearest one (behind the group's
+     * header) finds the same features at a cost independent of the file's size.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        if (!this.current || this.current.textDocument !== document) return super.findFeaturesAt(document, offset);
+        const anchors = anchorsOf(this.current);
+        const index = anchorBefore(anchors, offset);
+        if (index < 0) return super.findFeaturesAt(document, offset);
+        const anchor = anchors[index];
+        const prefix = anchor.header + document.getText().slice(anchor.start, offset);
+        const view = { getText: () => prefix, positionAt: () => ({ line: 0, character: 0 }) } as unknown as TextDocument;
+        return super.findFeaturesAt(view, prefix.length);
+    }
+
+    /** Tokenizes only from the anchor before the one at the cursor, not the whole file. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const anchors = this.current ? anchorsOf(this.current) : [];
+        const index = anchorBefore(anchors, offset) - 1;
+        const start = index >= 0 ? anchors[index].start : 0;
+        const lineEnd = text.indexOf('\n', Math.min(text.length, offset + 256));
+        const end = lineEnd < 0 ? text.length : lineEnd;
+        if (start === 0 && end === text.length) return super.backtrackToAnyToken(text, offset);
+        const result = super.backtrackToAnyToken(text.slice(start, end), offset - start);
+        const shift = (value: number | undefined) => value === undefined ? undefined : value + start;
+        return {
+            nextTokenStart: result.nextTokenStart + start,
+            nextTokenEnd: result.nextTokenEnd + start,
+            previousTokenStart: shift(result.previousTokenStart),
+            previousTokenEnd: shift(result.previousTokenEnd)
+        };
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        if (rule === 'AdapterName') {
+            // `msmq` and `sql` are keywords elsewhere; here every adapter name is offered once, from the ID.
+            if (GrammarAST.isRuleCall(next.feature)) this.completeAdapters(context, acceptor);
+            return;
+        }
+        if (rule === 'Database' && next.property === 'name' && GrammarAST.isRuleCall(next.feature)) {
+            this.completeDatabases(context, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const entry = glossaryFor(keyword.value, rule);
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: entry?.summary ?? keywordSummaries[keyword.value] ?? 'Keyword',
+            documentation: entry ? markdown(entry) : undefined,
+            sortText: '1'
+        });
+        if (rule) {
+            for (const snippet of blockSnippets(rule, keyword.value, this.snippetScope(context))) {
+                acceptor(context, {
+                    label: snippet.label,
+                    kind: CompletionItemKind.Snippet,
+                    detail: snippet.detail,
+                    documentation: { kind: 'markdown', value: '```bizha\n' + snippet.preview + '\n```' },
+                    insertText: snippet.body,
+                    insertTextFormat: InsertTextFormat.Snippet,
+                    filterText: keyword.value,
+                    sortText: '2'
+                });
+            }
+        }
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const group = enclosingGroup(refInfo.container) ?? enclosingGroup(context.node);
+        const facts = this.factsFor(group, context);
+        const node = description.node;
+        const here = context.document.uri.toString();
+        const from = description.documentUri.toString() !== here ? ` (from ${description.documentUri.path.slice(description.documentUri.path.lastIndexOf('/') + 1)})` : '';
+        const detail = node ? elementDetail(node, facts) + from : description.type;
+        return { ...item, detail, sortText: this.referenceSortText(description, refInfo, facts) };
+    }
+
+    /** Inside `instances on`, computers that do not run the host yet come first. */
+    private referenceSortText(description: AstNodeDescription, refInfo: ReferenceInfo, facts: GroupFacts): string {
+        if (refInfo.property === 'computer' && description.type === ast.Computer.$type) {
+            const host = AstUtils.getContainerOfType(refInfo.container, ast.isHost);
+            if (host) return instanceComputers(host).includes(description.name) ? '0b' : '0a';
+        }
+        if (refInfo.property === 'members' && description.type === ast.Computer.$type) {
+            // A load balancer's members are the computers running BizTalk hosts.
+            return facts.hostsOn.has(description.name) ? '0a' : '0b';
+        }
+        return '0';
+    }
+
+    private factsCache?: { key: unknown; version: number; facts: GroupFacts };
+
+    private factsFor(group: ast.Group | undefined, context: CompletionContext): GroupFacts {
+        const version = context.textDocument.version;
+        const key = group ?? context.document;
+        if (this.factsCache && this.factsCache.key === key && this.factsCache.version === version) return this.factsCache.facts;
+        const facts = groupFacts(group, context.document.parseResult.value as ast.Model);
+        this.factsCache = { key, version, facts };
+        return facts;
+    }
+
+    private completeAdapters(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const direction = AstUtils.getContainerOfType(context.node, ast.isSendHandlers) ? 'send' : 'receive';
+        const host = AstUtils.getContainerOfType(context.node, ast.isHost);
+        const hostType = host?.hostType ?? 'in-process';
+        for (const adapter of knownAdapters()) {
+            if (!offeredFor(adapter, direction)) continue;
+            const runsIn = direction === 'send' ? 'in-process' : adapter.receiveHostType;
+            const strategy = direction === 'send' ? sendStrategyText(adapter) : receiveStrategyText(adapter);
+            acceptor(context, {
+                label: adapter.name,
+                kind: CompletionItemKind.EnumMember,
+                labelDetails: { description: `${strategy} · ${runsIn}` },
+                detail: `${direction} · ${strategy} · ${runsIn} host${adapter.thirtyTwoBitOnly ? ' · 32-bit only' : ''}`,
+                documentation: adapter.description,
+                // Adapters that fit the host's type first.
+                sortText: (runsIn === hostType ? '0' : '1') + adapter.name.toLowerCase()
+            });
+        }
+    }
+
+    private completeDatabases(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const group = enclosingGroup(context.node);
+        const placed = this.factsFor(group, context).placedDatabases;
+        const current = AstUtils.getContainerOfType(context.node, ast.isDatabase);
+        const typed = current?.name?.toLowerCase();
+        for (const database of knownDatabases()) {
+            const key = database.name.toLowerCase();
+            const placedElsewhere = placed.has(key) && key !== typed;
+            acceptor(context, {
+                label: database.name,
+                kind: CompletionItemKind.Value,
+                labelDetails: { description: placedElsewhere ? `${database.kind} · already placed` : database.kind },
+                detail: `${database.kind} database${placedElsewhere ? ' (already placed in this group)' : ''}`,
+                documentation: database.description,
+                sortText: (placedElsewhere ? '9' : '0') + String(knownDatabases().indexOf(database)).padStart(2, '0')
+            });
+        }
+    }
+
+    private snippetScope(context: CompletionContext): SnippetScope {
+        const group = enclosingGroup(context.node);
+        const facts = this.factsFor(group, context);
+        const index = this.bizha.shared.workspace.IndexManager;
+        const topLevel = (type: string): string[] => index.allElements(type).map(d => d.name).toArray();
+        const clusters = [...facts.clusters.map(c => c.name), ...topLevel(ast.Cluster.$type)];
+        return {
+            inGroup: group !== undefined,
+            facts,
+            computers: [...new Set([...facts.computers, ...topLevel(ast.Computer.$type)])],
+            clusters: [...new Set(clusters)],
+            clusterNodes: (name: string) => {
+                const cluster = facts.clusters.find(c => c.name === name)
+                    ?? index.allElements(ast.Cluster.$type).find(d => d.name === name)?.node as ast.Cluster | undefined;
+                return cluster?.properties.filter(ast.isClusterNodes).flatMap(n => n.nodes.map(r => r.$refText)) ?? [];
+            },
+            sqlInstances: [...new Set([...[...facts.sqlOn.values()].flat(), ...topLevel(ast.SqlInstance.$type)])],
+            isWellKnownDatabase: (name: string) => findDatabase(name) !== undefined
+        };
+    }
+}
+
+/** What snippets may prefill from the surrounding topology. */
+export interface SnippetScope {
+    readonly inGroup: boolean;
+    readonly facts: GroupFacts;
+    readonly computers: string[];
+    readonly clusters: string[];
+    clusterNodes(name: string): string[];
+    readonly sqlInstances: string[];
+    isWellKnownDatabase(name: string): boolean;
+}
+
+export type { AstNode };

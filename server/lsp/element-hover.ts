@@ -1,0 +1,414 @@
+import type { AstNode } from 'langium';
+import * as ast from '../../language/generated/ast.js';
+import type { AnalyzedGroup } from '../../language/analysis/analysis-service.js';
+import { componentName, computerId, isSite, type ComponentResult, type FunctionResult, type GroupAnalysis, type Mechanism } from '../../language/analysis/types.js';
+import type { ClusterModel, DatabaseModel, GroupModel, HostModel, NlbModel, SqlInstanceModel, AvailabilityGroupModel, ComputerModel } from '../../language/model/topology.js';
+import { accountScope, componentText, computersOfSql, listText, plural } from '../../language/rules/helpers.js';
+import { findAdapter, findDatabase, type AdapterInfo } from '../../language/model/catalog.js';
+import { docTitle, docUrl, type GlossaryEntry } from '../../language/docs/glossary.js';
+import { receiveStrategyText, sendStrategyText } from './bizha-completion-provider.js';
+
+/**
+ * Hover texts for declared elements, adapters, databases and accounts. Everything about
+ * redundancy is read from the analysis result (never recomputed here).
+ */
+
+const maxListed = 10;
+
+export function sourcesLine(paths: readonly string[]): string {
+    return `Source: ${paths.map(path => `[${docTitle(path)}](${docUrl(path)})`).join(' · ')}`;
+}
+
+export function glossaryMarkdown(entry: GlossaryEntry): string {
+    return [`**${entry.term}**`, entry.text, ...(entry.notes ?? []), sourcesLine(entry.sources)].join('\n\n');
+}
+
+function code(name: string): string {
+    return `\`${name}\``;
+}
+
+/** "a, b and c", or "a, b, c, d and 5 more". */
+function shortList(items: readonly string[], max = 4): string {
+    return items.length <= max ? listText(items) : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+function capped(items: readonly string[], max = maxListed): string[] {
+    return items.length <= max ? [...items] : [...items.slice(0, max), `and ${items.length - max} more`];
+}
+
+export function redundancyText(redundancy: number): string {
+    switch (redundancy) {
+        case 0: return '**0**: already down, nothing provides it';
+        case 1: return '**1**: a single point of failure';
+        case 2: return '**2**: survives any single failure';
+        default: return '**3 or more**: survives any two failures';
+    }
+}
+
+function mechanismText(mechanism: Mechanism, providers: readonly string[]): string {
+    switch (mechanism) {
+        case 'scale-out': return `scaled out over ${plural(providers.length, 'computer')}`;
+        case 'load-balanced': return `scaled out over ${plural(providers.length, 'computer')} behind a load balancer`;
+        case 'clustered-failover': return `clustered: one active node at a time, failover among ${listText(providers)}`;
+        case 'sql-fci': return `SQL failover cluster instance on ${listText(providers)}`;
+        case 'availability-group': return `availability group with synchronous replicas on ${listText(providers)}`;
+        case 'single': return `one provider only (${providers[0]})`;
+        case 'none': return 'no provider at all';
+    }
+}
+
+function functionLabel(analysis: GroupAnalysis, id: string): string {
+    return analysis.functions.find(fn => fn.id === id)?.label ?? id;
+}
+
+/** The single failures that stop any of the functions, with what they stop and through what. */
+function singleFailureLines(analysis: GroupAnalysis, functions: readonly FunctionResult[]): string[] {
+    const byComponent = new Map<string, { stops: Set<string>; via: Set<string> }>();
+    for (const fn of functions) {
+        for (const failure of fn.singleFailures) {
+            const entry = byComponent.get(failure.component) ?? { stops: new Set<string>(), via: new Set<string>() };
+            entry.stops.add(fn.label);
+            if (failure.via) entry.via.add(functionLabel(analysis, failure.via));
+            byComponent.set(failure.component, entry);
+        }
+    }
+    const lines = [...byComponent.entries()].map(([component, { stops, via }]) => {
+        const through = via.size > 0 ? ` (through ${listText([...via])})` : '';
+        const what = functions.length > 1 && stops.size < functions.length ? `: stops ${listText([...stops])}` : '';
+        return `${componentText(component)}${through}${what}`;
+    });
+    return capped(lines).map(line => `- ${line}`);
+}
+
+function redundancySection(analysis: GroupAnalysis, functions: readonly FunctionResult[], useOwn = false): string[] {
+    if (functions.length === 0) return [];
+    const redundancy = Math.min(...functions.map(fn => useOwn ? fn.ownRedundancy : fn.redundancy));
+    const lines = [`- **Redundancy:** ${redundancyText(redundancy)}`];
+    if (redundancy === 0) return lines;
+    const failures = useOwn
+        ? capped([...new Set(functions.flatMap(fn => fn.ownSingleFailures))].map(componentText)).map(line => `- ${line}`)
+        : singleFailureLines(analysis, functions);
+    if (failures.length > 0) {
+        lines.push('', '**Single failures that stop it:**', ...failures);
+    } else if (redundancy === 2) {
+        const pair = functions.find(fn => fn.doubleFailures.length > 0)?.doubleFailures[0];
+        if (pair) lines.push('', `No single failure stops it; losing ${listText(pair.map(componentText))} together would.`);
+    }
+    return lines;
+}
+
+function groupOf(model: GroupModel): string {
+    return `group **${model.name}**`;
+}
+
+// ---- hosts ----------------------------------------------------------------------------
+
+export function hostHover({ model, analysis }: AnalyzedGroup, host: HostModel): string {
+    const header = `**host ${code(host.name)}**: ${host.type} host${host.clusteredOn ? `, clustered on ${host.clusteredOn}` : ''} in ${groupOf(model)}`;
+    const functions = analysis.functions.filter(fn => fn.host === host.name);
+    const tracking = host.tracking && host.type !== 'isolated' ? analysis.functions.find(fn => fn.kind === 'tracking') : undefined;
+    const all = tracking ? [...functions, tracking] : functions;
+    const does = all.map(fn => fn.kind === 'tracking' ? 'tracking (for the whole group)' : fn.label.replace(` on ${host.name}`, '').replace(/ of .*$/, ''));
+    const lines = [header, ''];
+    lines.push(`- **Functions:** ${does.length ? does.join(', ') : 'none: no handlers, orchestrations or tracking, so nothing depends on it'}`);
+    const provision = functions.find(fn => fn.kind !== 'http-entry');
+    const placements = provision?.placements ?? host.instances.map(i => ({ computer: i.computer, role: i.disabled ? 'disabled' : 'active' }));
+    lines.push(`- **Instances:** ${placements.length ? placements.map(p => p.role === 'active' ? p.computer : `${p.computer} (${p.role})`).join(', ') : 'none'}`);
+    if (provision) lines.push(`- **Mechanism:** ${mechanismText(provision.mechanism, provision.providers)}`);
+    lines.push(...redundancySection(analysis, all));
+    return lines.join('\n');
+}
+
+// ---- computers ------------------------------------------------------------------------
+
+function tierText(component: ComponentResult | undefined): string {
+    switch (component?.tier) {
+        case 'biztalk': return 'BizTalk computer';
+        case 'sql': return 'SQL computer';
+        default: return 'computer with no BizTalk or SQL role';
+    }
+}
+
+function computerRoles(model: GroupModel, name: string): string[] {
+    const roles: string[] = [];
+    const hosts = [...model.hosts.values()].filter(h => h.instances.some(i => i.computer === name));
+    if (hosts.length) roles.push(`instances of ${listText(hosts.map(h => h.instances.some(i => i.computer === name && !i.disabled) ? h.name : `${h.name} (disabled)`))}`);
+    const sql = [...model.sqlInstances.values()].filter(s => s.server?.kind === 'computer' && s.server.name === name);
+    if (sql.length) roles.push(`SQL instance ${listText(sql.map(s => s.name))}`);
+    const clusters = [...model.clusters.values()].filter(c => c.nodes.includes(name));
+    if (clusters.length) roles.push(`node of cluster ${listText(clusters.map(c => c.name))}`);
+    const nlbs = [...model.nlbs.values()].filter(n => n.members.includes(name));
+    if (nlbs.length) roles.push(`member of load balancer ${listText(nlbs.map(n => n.name))}`);
+    if (model.sso?.masterSecretServer?.kind === 'computer' && model.sso.masterSecretServer.name === name) roles.push('master secret server');
+    return roles;
+}
+
+export function computerHover({ model, analysis }: AnalyzedGroup, computer: ComputerModel): string {
+    const component = analysis.components.find(c => c.id === computerId(computer.name));
+    const lines = [`**computer ${code(computer.name)}**: ${tierText(component)} in ${groupOf(model)}${computer.site ? `, site ${computer.site}` : ''}`, ''];
+    const roles = computerRoles(model, computer.name);
+    lines.push(`- **Runs:** ${roles.length ? roles.join('; ') : 'nothing in this group yet'}`);
+    if (computer.msdtcOff) lines.push('- **Network DTC access:** off');
+    const stops = component?.stops ?? [];
+    if (stops.length === 0) {
+        lines.push(`- **If it fails alone:** no function stops.`);
+    } else {
+        lines.push('', `**If it fails alone, ${plural(stops.length, 'function')} stop:**`, ...capped(stops.map(id => functionLabel(analysis, id))).map(line => `- ${line}`));
+    }
+    return lines.join('\n');
+}
+
+// ---- clusters -------------------------------------------------------------------------
+
+function worstOf(analysis: GroupAnalysis, computers: readonly string[]): string {
+    let worst: ComponentResult | undefined;
+    for (const name of computers) {
+        const component = analysis.components.find(c => c.id === computerId(name));
+        if (component && component.stops.length > 0 && (!worst || component.stops.length > worst.stops.length)) worst = component;
+    }
+    return worst
+        ? `- **Worst single failure:** ${worst.name} stops ${plural(worst.stops.length, 'function')} (${shortList(worst.stops.map(id => functionLabel(analysis, id)))})`
+        : '- **Worst single failure:** none; no single computer failure here stops a function';
+}
+
+function databaseFunctions(analysis: GroupAnalysis, databases: readonly DatabaseModel[]): FunctionResult[] {
+    return databases.map(d => analysis.functions.find(fn => fn.kind === 'database' && fn.database === d.name)).filter((fn): fn is FunctionResult => !!fn);
+}
+
+export function clusterHover({ model, analysis }: AnalyzedGroup, cluster: ClusterModel): string {
+    const lines = [`**cluster ${code(cluster.name)}**: Windows Server failover cluster${cluster.local ? ' in' : ' used by'} ${groupOf(model)}`, ''];
+    lines.push(`- **Nodes:** ${cluster.nodes.length ? cluster.nodes.join(', ') : 'none'}`);
+    lines.push(`- **Shared storage:** ${cluster.storage ?? 'none declared'}`);
+    const resources = [cluster.msdtc && 'msdtc', cluster.msmq && 'msmq', cluster.iis && 'iis'].filter((r): r is string => !!r);
+    lines.push(`- **Clustered resources:** ${resources.length ? resources.join(', ') : 'none'}`);
+    const fcis = [...model.sqlInstances.values()].filter(s => s.server?.kind === 'cluster' && s.server.name === cluster.name);
+    const hosts = [...model.hosts.values()].filter(h => h.clusteredOn === cluster.name);
+    const mss = model.sso?.masterSecretServer?.kind === 'cluster' && model.sso.masterSecretServer.name === cluster.name;
+    const roles = [
+        ...fcis.map(s => `SQL failover cluster instance ${s.name}`),
+        ...hosts.map(h => `clustered host ${h.name}`),
+        ...(mss ? ['master secret server'] : [])
+    ];
+    lines.push(`- **Roles:** ${roles.length ? roles.join(', ') : 'none in this group'}`);
+    const functions = [
+        ...databaseFunctions(analysis, model.databases.filter(d => d.container?.kind === 'sql' && fcis.some(s => s.name === d.container!.name))),
+        ...analysis.functions.filter(fn => fn.host !== undefined && hosts.some(h => h.name === fn.host) && fn.kind !== 'http-entry'),
+        ...(mss ? analysis.functions.filter(fn => fn.kind === 'master-secret-server') : [])
+    ];
+    if (functions.length) lines.push(`- **Redundancy of its roles:** ${redundancyText(Math.min(...functions.map(fn => fn.ownRedundancy)))}`);
+    lines.push(worstOf(analysis, cluster.nodes));
+    if (mss) lines.push('', 'The master secret must be restored on every node of this cluster; bizha cannot check that.');
+    return lines.join('\n');
+}
+
+// ---- SQL instances and availability groups ---------------------------------------------
+
+export function sqlHover(analyzed: AnalyzedGroup, sql: SqlInstanceModel): string {
+    const { model, analysis } = analyzed;
+    const computers = computersOfSql(model, sql);
+    const kind = !sql.server ? 'SQL Server instance on an unknown server'
+        : sql.server.kind === 'cluster' ? `SQL Server failover cluster instance on ${sql.server.name} (nodes ${listText(computers) || 'none'})`
+            : `standalone SQL Server instance on ${sql.server.name}`;
+    const lines = [`**sql ${code(sql.name)}**: ${kind}, ${sql.local ? 'in' : 'used by'} ${groupOf(model)}`, ''];
+    const version = sql.version ? `${sql.version.year}${sql.version.sp ? ` sp ${sql.version.sp}` : ''}${sql.version.cu ? ` cu ${sql.version.cu}` : ''}` : 'not set';
+    lines.push(`- **Edition / version:** ${sql.edition ?? 'not set'} / ${version}`);
+    const databases = model.databases.filter(d => d.container?.kind === 'sql' && d.container.name === sql.name);
+    const ags = [...model.availabilityGroups.values()].filter(ag => ag.replicas.some(r => r.sql === sql.name));
+    lines.push(`- **Databases:** ${databases.length ? capped(databases.map(d => d.name)).join(', ') : 'none placed by this group'}`);
+    if (ags.length) lines.push(`- **Replica of:** ${ags.map(ag => `${ag.name} (${ag.replicas.find(r => r.sql === sql.name)!.synchronous ? 'synchronous' : 'asynchronous'})`).join(', ')}`);
+    if (model.backupJobs.some(job => job.logShippingTo.includes(sql.name))) lines.push('- **Standby:** destination of BizTalk log shipping');
+    const functions = databaseFunctions(analysis, databases);
+    if (functions.length) {
+        lines.push(...redundancySection(analysis, functions, true));
+    } else if (!ags.length) {
+        lines.push('- **Redundancy:** not computed: no database of this group is on it');
+    }
+    lines.push(worstOf(analysis, computers));
+    return lines.join('\n');
+}
+
+export function availabilityGroupHover(analyzed: AnalyzedGroup, ag: AvailabilityGroupModel): string {
+    const { model, analysis } = analyzed;
+    const lines = [`**availability-group ${code(ag.name)}**: Always On availability group in ${groupOf(model)}`, ''];
+    lines.push(`- **Replicas:** ${ag.replicas.length ? ag.replicas.map(r => `${r.sql} (${r.synchronous ? 'synchronous' : 'asynchronous'})`).join(', ') : 'none'}`);
+    lines.push(`- **Listener:** ${ag.listener ? `${ag.listener}${ag.port ? ` port ${ag.port}` : ''}` : 'none declared'}`);
+    lines.push(`- **DTC support:** ${ag.dtcSupport ?? 'not declared'}`);
+    const databases = model.databases.filter(d => d.container?.kind === 'availability-group' && d.container.name === ag.name);
+    lines.push(`- **Databases:** ${databases.length ? capped(databases.map(d => d.name)).join(', ') : 'none'}`);
+    lines.push(...redundancySection(analysis, databaseFunctions(analysis, databases), true));
+    const computers = [...new Set(ag.replicas.flatMap(r => { const sql = model.sqlInstances.get(r.sql); return sql ? computersOfSql(model, sql) : []; }))];
+    lines.push(worstOf(analysis, computers));
+    return lines.join('\n');
+}
+
+// ---- load balancers ---------------------------------------------------------------------
+
+export function nlbHover(analyzed: AnalyzedGroup, nlb: NlbModel): string {
+    const { model, analysis } = analyzed;
+    const lines = [`**nlb ${code(nlb.name)}**: ${nlb.kind === 'hardware' ? 'hardware load balancer' : 'Windows Network Load Balancing'} in ${groupOf(model)}`, ''];
+    lines.push(`- **Members:** ${nlb.members.length ? nlb.members.join(', ') : 'none'}`);
+    lines.push(`- **Fronts:** ${nlb.fronts.length ? nlb.fronts.join(', ') : 'nothing'}`);
+    const entries = analysis.functions.filter(fn => fn.kind === 'http-entry' && fn.host && nlb.fronts.includes(fn.host));
+    lines.push(...redundancySection(analysis, entries));
+    lines.push(worstOf(analysis, nlb.members));
+    return lines.join('\n');
+}
+
+// ---- groups -------------------------------------------------------------------------------
+
+export function groupHover({ model, analysis }: AnalyzedGroup): string {
+    const version = `BizTalk Server ${model.version.year}${model.version.r2 ? ' R2' : ''}${model.version.cu ? ` CU${model.version.cu}` : ''}`;
+    const lines = [`**group ${code(model.name)}**: ${version}, ${model.edition} edition, availability ${model.availability}`, ''];
+    const tiers = (tier: string) => analysis.components.filter(c => c.kind === 'computer' && c.tier === tier).length;
+    lines.push(`- **Contains:** ${plural(model.computers.size, 'computer')} (${tiers('biztalk')} BizTalk, ${tiers('sql')} SQL), ${plural(model.hosts.size, 'host')}, ${plural(model.databases.length, 'database')}`);
+    const weak = analysis.functions.filter(fn => fn.redundancy <= 1);
+    lines.push(`- **Functions:** ${analysis.functions.length}, of which ${weak.length === 0 ? 'none has' : `${weak.length} ${weak.length === 1 ? 'has' : 'have'}`} a single point of failure or no provider`);
+    if (weak.length) {
+        lines.push(...capped(weak.map(fn => {
+            const causes = fn.singleFailures.filter(f => !f.via).map(f => componentText(f.component));
+            return `${fn.label}: ${fn.redundancy === 0 ? 'no provider' : `stops when ${listText(causes.length ? causes : fn.singleFailures.map(f => componentText(f.component)))} fails`}`;
+        }), 8).map(line => `    - ${line}`));
+    }
+    const worst = analysis.worstSingleFailure ? analysis.components.find(c => c.id === analysis.worstSingleFailure) : undefined;
+    lines.push(worst
+        ? `- **Worst single failure:** ${isSite(worst.id) ? `site ${worst.name}` : worst.name} stops ${plural(worst.stops.length, 'function')}`
+        : '- **Worst single failure:** none; no single failure stops a function');
+    return lines.join('\n');
+}
+
+// ---- databases, adapters, accounts -------------------------------------------------------
+
+export function databaseHover(name: string, kindKeyword: string | undefined, placed?: { analyzed: AnalyzedGroup; database: DatabaseModel }): string {
+    const info = findDatabase(name);
+    const kind = placed?.database.kind ?? info?.kind ?? kindKeyword ?? 'custom';
+    const lines = [`**${name}**: ${info ? `${kindName(kind)} database` : `${kind === 'custom' ? 'custom' : kindName(kind)} database`}${placed?.database.master ? ' (the master MessageBox)' : ''}`, ''];
+    lines.push(info ? info.description : kind === 'custom'
+        ? 'Not one of BizTalk\'s own databases: bizha treats it as a custom database. Put a kind keyword before it (e.g. `messagebox`) to declare another database of that kind.'
+        : `A further ${kindName(kind)} database under a name of its own.`);
+    if (placed) {
+        const { analysis } = placed.analyzed;
+        const fn = analysis.functions.find(f => f.kind === 'database' && f.database === placed.database.name);
+        const where = placed.database.container ? `${placed.database.container.kind === 'sql' ? 'SQL instance' : 'availability group'} ${placed.database.container.name}` : 'nowhere';
+        lines.push('', `- **Placed on:** ${where}`);
+        if (fn) {
+            lines.push(`- **Mechanism:** ${mechanismText(fn.mechanism, fn.providers)}`);
+            lines.push(...redundancySection(analysis, [fn], true));
+        }
+    }
+    lines.push('', sourcesLine(['core/databases-in-biztalk-server', 'core/providing-high-availability-for-biztalk-server-databases']));
+    return lines.join('\n');
+}
+
+function kindName(kind: string): string {
+    switch (kind) {
+        case 'management': return 'Management';
+        case 'messagebox': return 'MessageBox';
+        case 'tracking': return 'tracking';
+        case 'sso': return 'SSO';
+        case 'rules': return 'Rule Engine';
+        case 'bam': return 'BAM';
+        default: return kind;
+    }
+}
+
+function adapterSources(adapter: AdapterInfo | undefined, direction: 'receive' | 'send'): string[] {
+    if (direction === 'send') return adapter?.name === 'MSMQ' ? ['core/scaled-out-sending-hosts', 'core/considerations-for-running-adapter-handlers-within-a-clustered-host1'] : ['core/scaled-out-sending-hosts'];
+    switch (adapter?.name) {
+        case 'AzureBlob': return ['core/azure-blob-adapter', 'core/scaled-out-receiving-hosts'];
+        case 'MQSeries': return ['core/mqseries-adapter-high-availability', 'core/scaled-out-receiving-hosts'];
+        case 'SQL': case 'SAP': case 'WCF-SAP': return ['technical-guides/planning-for-high-availability2', 'technical-guides/clustering-receiving-hosts'];
+        case 'WCF-SQL': return ['core/scaled-out-receiving-hosts', 'adapters-and-accelerators/adapter-sql/sql-adapter-faqs'];
+    }
+    switch (adapter?.receive) {
+        case 'clustered': case 'clustered-if-shared-mailbox': return ['core/considerations-for-running-adapter-handlers-within-a-clustered-host1', 'core/scaled-out-receiving-hosts'];
+        default: return ['core/scaled-out-receiving-hosts'];
+    }
+}
+
+export function adapterHover(name: string, direction: 'receive' | 'send', handler?: { analyzed: AnalyzedGroup; fn?: FunctionResult }): string {
+    const adapter = findAdapter(name);
+    const lines = [`**${adapter?.name ?? name} adapter**: ${direction} handler`, ''];
+    if (!adapter) {
+        lines.push('Not an adapter bizha knows: it is treated as one that scales out (several host instances).');
+    } else {
+        if (direction === 'receive') {
+            lines.push(`- **Receive HA:** ${receiveStrategyText(adapter)}`);
+            lines.push(`- **Receive host type:** ${adapter.receiveHostType}${adapter.thirtyTwoBitOnly ? '; 32-bit only host instances (BizTalk 2013 to 2016)' : ''}`);
+        } else {
+            lines.push(`- **Send HA:** ${sendStrategyText(adapter)}`);
+            lines.push('- **Send host type:** in-process');
+        }
+        lines.push('', adapter.description);
+    }
+    if (handler?.fn) {
+        lines.push('', `**Here** (${handler.fn.label}): ${mechanismText(handler.fn.mechanism, handler.fn.providers)}`);
+        lines.push(...redundancySection(handler.analyzed.analysis, [handler.fn]));
+    }
+    lines.push('', sourcesLine(adapterSources(adapter, direction)));
+    return lines.join('\n');
+}
+
+export function accountHover(value: string, role: string, model: GroupModel | undefined): string {
+    const scope = model ? accountScope(value, model) : value.includes('\\') ? 'domain' : 'built-in';
+    const prefix = value.slice(0, value.indexOf('\\'));
+    const lines = [`**${code(value)}**: ${role}`, ''];
+    switch (scope) {
+        case 'domain':
+            lines.push(`A **domain** account or group (domain ${prefix}). Multi-computer and clustered BizTalk supports only domain groups and service accounts, because one identity must be valid on every computer that runs the service.`);
+            break;
+        case 'local':
+            lines.push(`A **local** account or group of ${prefix === '.' ? 'one computer' : prefix}: it exists on that computer only. Host instances and SSO on other computers cannot use it, so a group with more than one BizTalk or SQL computer, or any clustering, needs a domain one instead (HA-DOM-GROUPS).`);
+            break;
+        default:
+            lines.push('A **built-in** Windows identity. Built-in identities are not supported for BizTalk services in a multi-computer installation; use a domain account (HA-DOM-BUILTIN).');
+    }
+    lines.push('', sourcesLine(['core/windows-groups-and-user-accounts-in-biztalk-server', 'core/domain-groups', 'install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment']));
+    return lines.join('\n');
+}
+
+/** The model element of a group that a declaration node stands for. */
+export type ElementOf =
+    | { kind: 'computer'; element: ComputerModel }
+    | { kind: 'cluster'; element: ClusterModel }
+    | { kind: 'host'; element: HostModel }
+    | { kind: 'sql'; element: SqlInstanceModel }
+    | { kind: 'availability-group'; element: AvailabilityGroupModel }
+    | { kind: 'nlb'; element: NlbModel }
+    | { kind: 'group' };
+
+export function elementOf(model: GroupModel, node: AstNode): ElementOf | undefined {
+    if (node === model.node) return { kind: 'group' };
+    const name = (node as { name?: string }).name;
+    if (typeof name !== 'string') return undefined;
+    const match = <T extends { node: AstNode }>(element: T | undefined): T | undefined => element?.node === node ? element : undefined;
+    if (ast.isComputer(node)) { const element = match(model.computers.get(name)); return element && { kind: 'computer', element }; }
+    if (ast.isCluster(node)) { const element = match(model.clusters.get(name)); return element && { kind: 'cluster', element }; }
+    if (ast.isHost(node)) { const element = match(model.hosts.get(name)); return element && { kind: 'host', element }; }
+    if (ast.isSqlInstance(node)) { const element = match(model.sqlInstances.get(name)); return element && { kind: 'sql', element }; }
+    if (ast.isAvailabilityGroup(node)) { const element = match(model.availabilityGroups.get(name)); return element && { kind: 'availability-group', element }; }
+    if (ast.isNlb(node)) { const element = match(model.nlbs.get(name)); return element && { kind: 'nlb', element }; }
+    return undefined;
+}
+
+export function elementHover(analyzed: AnalyzedGroup, element: ElementOf): string {
+    switch (element.kind) {
+        case 'computer': return computerHover(analyzed, element.element);
+        case 'cluster': return clusterHover(analyzed, element.element);
+        case 'host': return hostHover(analyzed, element.element);
+        case 'sql': return sqlHover(analyzed, element.element);
+        case 'availability-group': return availabilityGroupHover(analyzed, element.element);
+        case 'nlb': return nlbHover(analyzed, element.element);
+        case 'group': return groupHover(analyzed);
+    }
+}
+
+/** What a top-level declaration is when no group uses it. */
+export function unusedElementHover(node: AstNode): string {
+    const name = (node as { name?: string }).name ?? '';
+    const what = ast.isComputer(node) ? 'computer' : ast.isCluster(node) ? 'Windows Server failover cluster'
+        : ast.isSqlInstance(node) ? (ast.isCluster(node.server?.ref) ? 'SQL Server failover cluster instance' : 'standalone SQL Server instance')
+            : ast.isNlb(node) ? 'load balancer' : node.$type;
+    return `**${code(name)}**: ${what}, declared at the top level\n\nNo group in the workspace uses it, so no redundancy is computed for it.`;
+}
+
+export { componentName };

@@ -1,0 +1,121 @@
+import { AstUtils, type AstNode } from 'langium';
+import * as ast from '../../language/generated/ast.js';
+
+/**
+ * What completion needs to know about the elements of one group, read from its syntax tree only
+ * (reference texts, no linking, no analysis), so that it stays cheap on every keystroke.
+ */
+export interface GroupFacts {
+    /** Host names per computer that runs an instance of them. */
+    readonly hostsOn: Map<string, string[]>;
+    /** Cluster names per node. */
+    readonly clustersOf: Map<string, string[]>;
+    /** SQL instance names per server (computer or cluster) they are declared on. */
+    readonly sqlOn: Map<string, string[]>;
+    /** Names of the well-known databases the group places, lower-cased. */
+    readonly placedDatabases: Set<string>;
+    readonly hosts: ast.Host[];
+    readonly clusters: ast.Cluster[];
+    /** Computers declared in the group, in order. */
+    readonly computers: string[];
+}
+
+export function enclosingGroup(node: AstNode | undefined): ast.Group | undefined {
+    return AstUtils.getContainerOfType(node, ast.isGroup);
+}
+
+function push(map: Map<string, string[]>, key: string | undefined, value: string | undefined): void {
+    // Half-typed declarations have no name or reference yet.
+    if (!key || !value) return;
+    const list = map.get(key);
+    if (!list) map.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
+}
+
+export function groupFacts(group: ast.Group | undefined, model?: ast.Model): GroupFacts {
+    const facts: GroupFacts = {
+        hostsOn: new Map(), clustersOf: new Map(), sqlOn: new Map(), placedDatabases: new Set(),
+        hosts: [], clusters: [], computers: []
+    };
+    const members: AstNode[] = [...(group?.members ?? []), ...(model?.declarations ?? [])];
+    for (const member of members) {
+        if (ast.isHost(member)) {
+            facts.hosts.push(member);
+            for (const list of member.properties.filter(ast.isInstances)) {
+                for (const instance of list.instances) push(facts.hostsOn, instance.computer?.$refText, member.name);
+            }
+        } else if (ast.isCluster(member)) {
+            facts.clusters.push(member);
+            for (const list of member.properties.filter(ast.isClusterNodes)) {
+                for (const node of list.nodes) push(facts.clustersOf, node?.$refText, member.name);
+            }
+        } else if (ast.isSqlInstance(member)) {
+            push(facts.sqlOn, member.server?.$refText, member.name);
+        } else if (ast.isComputerDecl(member)) {
+            facts.computers.push(...member.computers.map(c => c.name).filter(name => !!name));
+        }
+    }
+    if (group) {
+        for (const database of AstUtils.streamAllContents(group).filter(ast.isDatabase)) if (database.name) facts.placedDatabases.add(database.name.toLowerCase());
+    }
+    return facts;
+}
+
+/** The computers a host has instances on, in order. */
+export function instanceComputers(host: ast.Host): string[] {
+    return host.properties.filter(ast.isInstances).flatMap(list => list.instances.flatMap(i => i.computer?.$refText ? [i.computer.$refText] : []));
+}
+
+/** "receive FILE, FTP · orchestrations · tracking", from the syntax tree. */
+export function hostWorkText(host: ast.Host): string {
+    const parts: string[] = [];
+    const receive = host.properties.filter(ast.isReceiveHandlers).flatMap(r => r.handlers.map(h => h.adapter));
+    const send = host.properties.filter(ast.isSendHandlers).flatMap(r => r.handlers.map(h => h.adapter));
+    if (receive.length) parts.push(`receive ${receive.join(', ')}`);
+    if (host.properties.some(ast.isOrchestrations)) parts.push('orchestrations');
+    if (send.length) parts.push(`send ${send.join(', ')}`);
+    if (host.properties.some(ast.isTracking)) parts.push('tracking');
+    return parts.length ? parts.join(' · ') : 'no work yet';
+}
+
+/** One line saying what a declared element is, for completion details and symbols. */
+export function elementDetail(node: AstNode, facts?: GroupFacts): string {
+    if (ast.isComputer(node)) {
+        const hosts = facts?.hostsOn.get(node.name) ?? [];
+        const clusters = facts?.clustersOf.get(node.name) ?? [];
+        const sql = facts?.sqlOn.get(node.name) ?? [];
+        const clusterSql = clusters.flatMap(c => facts?.sqlOn.get(c) ?? []);
+        const roles: string[] = [];
+        if (hosts.length) roles.push(`BizTalk computer: ${hosts.join(', ')}`);
+        if (sql.length || clusterSql.length) roles.push(`SQL computer: ${[...sql, ...clusterSql].join(', ')}`);
+        if (clusters.length) roles.push(`node of ${clusters.join(', ')}`);
+        return roles.length ? roles.join(' · ') : 'computer, no role yet';
+    }
+    if (ast.isCluster(node)) {
+        const nodes = node.properties.filter(ast.isClusterNodes).flatMap(n => n.nodes.map(r => r.$refText));
+        const sql = facts?.sqlOn.get(node.name) ?? [];
+        return `cluster: nodes ${nodes.length ? nodes.join(', ') : 'none'}${sql.length ? ` · SQL ${sql.join(', ')}` : ''}`;
+    }
+    if (ast.isHost(node)) {
+        const computers = instanceComputers(node);
+        const clustered = node.properties.find(ast.isClusteredOn);
+        return `${node.hostType ?? 'in-process'} host${clustered ? `, clustered on ${clustered.cluster?.$refText ?? '?'}` : ''}: ${hostWorkText(node)}`
+            + (computers.length ? ` · on ${computers.join(', ')}` : ' · no instances');
+    }
+    if (ast.isSqlInstance(node)) {
+        const server = node.server?.ref;
+        const kind = ast.isCluster(server) ? 'SQL failover cluster instance' : 'standalone SQL instance';
+        return `${kind} on ${node.server?.$refText ?? '?'}`;
+    }
+    if (ast.isAvailabilityGroup(node)) {
+        const replicas = node.properties.filter(ast.isAgReplicas).flatMap(r => r.replicas.map(x => x.sql?.$refText ?? '?'));
+        return `availability group: replicas ${replicas.join(', ') || 'none'}`;
+    }
+    if (ast.isNlb(node)) {
+        const fronts = node.properties.filter(ast.isNlbFronts).flatMap(f => f.hosts.map(h => h.$refText));
+        return `load balancer${fronts.length ? ` fronting ${fronts.join(', ')}` : ''}`;
+    }
+    if (ast.isGroup(node)) return 'BizTalk group';
+    if (ast.isDatabase(node)) return 'database';
+    return node.$type;
+}

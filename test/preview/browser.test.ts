@@ -1,0 +1,366 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateFailures } from '../../language/analysis/simulate.js';
+import { panelHtml, reportHtml } from '../../preview/page.js';
+import { groupKey, type AnalysisResult, type PreviewGroup } from '../../preview/protocol.js';
+import { evil, exampleGroups, hostileGroup, jsUrl, repoRoot, scriptName, webviewBundle } from './preview-fixtures.js';
+
+/**
+ * The preview in a real browser: Debian's Chromium driven by playwright-core, headless. The
+ * exported report embeds the webview script, so it runs standalone; the panel page runs with a
+ * stand-in for VS Code's webview API.
+ */
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = fs.existsSync(chromiumPath);
+const resultsFolder = path.join(repoRoot, 'test-results');
+const origin = 'http://bizha.test';
+
+// Just the part of playwright-core's API these tests use.
+interface Request { url(): string }
+interface Route { request(): Request; fulfill(response: { status?: number; body: string; contentType: string }): Promise<void>; abort(): Promise<void> }
+interface Page {
+    goto(url: string): Promise<unknown>;
+    reload(): Promise<unknown>;
+    route(url: string, handler: (route: Route) => unknown): Promise<void>;
+    on(event: 'request', listener: (request: Request) => void): void;
+    on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
+    on(event: 'pageerror', listener: (error: Error) => void): void;
+    addInitScript(script: string): Promise<void>;
+    click(selector: string): Promise<void>;
+    focus(selector: string): Promise<void>;
+    keyboard: { press(key: string): Promise<void> };
+    evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<R>;
+    waitForFunction<A>(fn: (arg: A) => unknown, arg?: A, options?: { timeout?: number }): Promise<unknown>;
+    screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+}
+interface BrowserContext { newPage(): Promise<Page>; close(): Promise<void> }
+interface Browser { newContext(options: object): Promise<BrowserContext>; close(): Promise<void> }
+interface Playwright { chromium: { launch(options: object): Promise<Browser> } }
+
+function loadPlaywright(): Playwright {
+    const require = createRequire(import.meta.url);
+    // The devDependency once installed at the root; meanwhile the VS Code harness's copy.
+    for (const id of ['playwright-core', path.join(repoRoot, 'test', 'vscode', 'node_modules', 'playwright-core')]) {
+        try {
+            return require(id) as Playwright;
+        } catch {
+            // try the next
+        }
+    }
+    throw new Error('playwright-core is not installed: add the devDependency playwright-core (npm install --save-dev playwright-core@1.65.1)');
+}
+
+interface Opened {
+    readonly page: Page;
+    /** Every request other than the page itself (and its script, for the panel). */
+    readonly requests: string[];
+    readonly errors: string[];
+    close(): Promise<void>;
+}
+
+const title = `preview in a real browser${hasChromium ? '' : ` — skipped: ${chromiumPath} not found (apt-get install chromium)`}`;
+
+describe.skipIf(!hasChromium)(title, () => {
+    let browser: Browser;
+    let script: string;
+
+    beforeAll(async () => {
+        browser = await loadPlaywright().chromium.launch({
+            executablePath: chromiumPath,
+            headless: true,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
+        });
+        script = await webviewBundle();
+        fs.mkdirSync(resultsFolder, { recursive: true });
+    }, 60_000);
+
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    async function open(files: Record<string, { body: string; contentType: string }>, entry: string, options: { colorScheme?: 'light' | 'dark'; height?: number; init?: string } = {}): Promise<Opened> {
+        const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: options.height ?? 900 }, deviceScaleFactor: 1 });
+        const page = await context.newPage();
+        const requests: string[] = [];
+        const errors: string[] = [];
+        page.on('request', request => {
+            if (!(request.url() in files)) requests.push(request.url());
+        });
+        page.on('console', message => {
+            if (message.type() === 'error') errors.push(message.text());
+        });
+        page.on('pageerror', error => errors.push(error.message));
+        await page.route('**', route => {
+            const file = files[route.request().url()];
+            return file ? route.fulfill({ status: 200, ...file }) : route.abort();
+        });
+        if (options.init) await page.addInitScript(options.init);
+        await page.goto(entry);
+        return { page, requests, errors, close: () => context.close() };
+    }
+
+    async function openReport(groups: PreviewGroup[], options: { colorScheme?: 'light' | 'dark'; save?: string } = {}): Promise<Opened> {
+        const fileLabels: Record<string, string> = {};
+        for (const group of groups) fileLabels[group.source.uri] = path.relative(repoRoot, new URL(group.source.uri).pathname) || group.source.uri;
+        const html = reportHtml({ groups, failed: {}, fileLabels, title: 'Redundancy report', generated: 'Generated by the browser test.', script });
+        if (options.save) fs.writeFileSync(path.join(resultsFolder, options.save), html);
+        const url = `${origin}/report.html`;
+        const opened = await open({ [url]: { body: html, contentType: 'text/html; charset=utf-8' } }, url, options);
+        await opened.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+        return opened;
+    }
+
+    const states = (page: Page) => page.evaluate(() =>
+        Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('tr.fn')).map(row => [row.dataset.fn!, row.dataset.state!])));
+    const stateTexts = (page: Page, kind: string) => page.evaluate(k =>
+        Array.from(document.querySelectorAll<HTMLElement>(`tr.fn[data-kind="${k}"] .state-text`)).map(e => e.textContent), kind);
+    const summary = (page: Page) => page.evaluate(() => document.querySelector('[data-summary]')!.textContent!.trim());
+    const pressed = (page: Page, id: string) => page.evaluate(c => document.querySelector(`button[data-component="${c}"]`)!.getAttribute('aria-pressed'), id);
+
+    it('shows the matrix of small-ha: computers by tier, functions by kind', async () => {
+        const { groups } = await exampleGroups('small-ha');
+        const { page, requests, errors, close } = await openReport(groups, { save: 'preview-small-ha.html' });
+        try {
+            const layout = await page.evaluate(() => ({
+                tiers: Array.from(document.querySelectorAll('th.tier')).map(th => [th.textContent, th.getAttribute('colspan')]),
+                computers: Array.from(document.querySelectorAll('.component-row .component-name')).map(e => e.textContent),
+                kinds: Array.from(document.querySelectorAll('.kind-row th')).map(th => th.textContent),
+                rows: document.querySelectorAll('tr.fn').length,
+                processingCells: Array.from(document.querySelectorAll('tr[data-fn="processing:ProcessingHost"] td[data-col]')).map(td => td.textContent)
+            }));
+            expect(layout.tiers).toEqual([['BizTalk Server', '2'], ['SQL Server', '3']]);
+            expect(layout.computers).toEqual(['BTS01', 'BTS02', 'SQL01', 'SQL02', 'DRSQL01']);
+            expect(layout.kinds).toEqual(['Receive (3)', 'Processing (1)', 'Send (4)', 'Tracking (1)', 'Databases (5)', 'Master secret server (1)', 'Load-balanced entry points (1)']);
+            expect(layout.rows).toBe(16);
+            expect(layout.processingCells).toEqual(['active', 'active', '', '', '']);
+            expect(Object.values(await states(page)).every(state => state === 'up')).toBe(true);
+            expect(requests).toEqual([]);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('fails BTS01 (processing degraded), then BTS02 (processing down), then resets', async () => {
+        const { groups } = await exampleGroups('small-ha');
+        const group = groups[0];
+        const { page, requests, errors, close } = await openReport(groups);
+        try {
+            await page.click('button[data-component="computer:BTS01"]');
+            expect(await stateTexts(page, 'processing')).toEqual(['degraded']);
+            expect(await pressed(page, 'computer:BTS01')).toBe('true');
+            expect(await states(page)).toEqual(simulateFailures(group, ['computer:BTS01']).states);
+            expect(await summary(page)).toContain('When BTS01 fails, nothing stops; 10 functions lose redundancy.');
+
+            await page.click('button[data-component="computer:BTS02"]');
+            expect(await stateTexts(page, 'processing')).toEqual(['down']);
+            expect(await stateTexts(page, 'database')).toEqual(['up', 'up', 'up', 'up', 'up']);
+            expect(await states(page)).toEqual(simulateFailures(group, ['computer:BTS01', 'computer:BTS02']).states);
+            expect(await summary(page)).toMatch(/^When BTS01, BTS02 fail, 10 functions stop: /);
+
+            await page.click('button[data-action="reset"]');
+            expect(Object.values(await states(page)).every(state => state === 'up')).toBe(true);
+            expect(await pressed(page, 'computer:BTS01')).toBe('false');
+            expect(await summary(page)).toContain('No failure simulated.');
+            expect(requests).toEqual([]);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('fails the worst single failure of two-computer-not-ha: SQL01 stops everything', async () => {
+        const { groups } = await exampleGroups('two-computer-not-ha');
+        const { page, errors, close } = await openReport(groups);
+        try {
+            await page.click('button[data-action="worst"]');
+            expect(await pressed(page, 'computer:SQL01')).toBe('true');
+            expect(Object.values(await states(page)).every(state => state === 'down')).toBe(true);
+            expect(await summary(page)).toMatch(/^When SQL01 fails, 14 functions stop: /);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('works from the keyboard: Tab to a header, Enter, arrows, Space; focus is visible', async () => {
+        const { groups } = await exampleGroups('small-ha');
+        const { page, errors, close } = await openReport(groups);
+        try {
+            const focused = () => page.evaluate(() => {
+                const element = document.activeElement as HTMLElement | null;
+                return { component: element?.dataset.component, fn: element?.dataset.fn, y: element?.dataset.y, outline: element ? getComputedStyle(element).outlineStyle : 'none' };
+            });
+            let tabs = 0;
+            while ((await focused()).component !== 'computer:BTS01' && tabs < 20) {
+                await page.keyboard.press('Tab');
+                tabs++;
+            }
+            expect((await focused()).component).toBe('computer:BTS01');
+            expect((await focused()).outline).not.toBe('none');
+            await page.keyboard.press('Enter');
+            expect(await pressed(page, 'computer:BTS01')).toBe('true');
+            expect(await stateTexts(page, 'processing')).toEqual(['degraded']);
+
+            await page.keyboard.press('ArrowRight');
+            expect((await focused()).component).toBe('computer:BTS02');
+            await page.keyboard.press(' ');
+            expect(await stateTexts(page, 'processing')).toEqual(['down']);
+
+            // Down into the matrix body: the first row, same column; then to its row label.
+            await page.keyboard.press('ArrowDown');
+            expect(await focused()).toMatchObject({ fn: 'receive:ReceiveHost:FILE', y: '1' });
+            await page.keyboard.press('Home');
+            await page.keyboard.press('Enter');
+            expect(await page.evaluate(() => document.getElementById('bizha-status')!.textContent)).toMatch(/receive FILE on ReceiveHost: examples\/small-ha\/topology\.bizha, line \d+/);
+
+            // The matrix is one tab stop: Tab leaves it.
+            await page.keyboard.press('Tab');
+            expect(await page.evaluate(() => !!document.activeElement?.closest('.matrix'))).toBe(false);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('runs nothing from hostile names and sends no request', async () => {
+        const group = hostileGroup();
+        const { page, requests, errors, close } = await openReport([group], { save: 'preview-hostile.html' });
+        try {
+            const buttons = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('button:not([disabled])')).map(b => b.dataset.component ?? b.dataset.action ?? ''));
+            for (let i = 0; i < buttons.length; i++) await page.evaluate(index => document.querySelectorAll<HTMLElement>('button:not([disabled])')[index]?.click(), i);
+            await page.click('button[data-action="worst"]');
+            const dom = await page.evaluate(() => ({
+                pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+                images: document.querySelectorAll('img').length,
+                scripts: document.querySelectorAll('script').length,
+                handlers: Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(a => /^on/i.test(a.name) || /^(href|src)$/i.test(a.name))).length,
+                text: document.body.innerText
+            }));
+            expect(dom.pwned).toBeUndefined();
+            expect(dom.images).toBe(0);
+            expect(dom.scripts).toBe(2);
+            expect(dom.handlers).toBe(0);
+            expect(dom.text).toContain(evil);
+            expect(dom.text).toContain(jsUrl);
+            expect(dom.text).toContain(scriptName);
+            expect(dom.text).toContain('BTS<U+202E>gnp.exe<U+202C>01');
+            expect(requests).toEqual([]);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('updates large-ha on a click within a frame', async () => {
+        const { groups } = await exampleGroups('large-ha');
+        const { page, errors, close } = await openReport(groups);
+        try {
+            const timings = await page.evaluate(() => {
+                const button = document.querySelector<HTMLButtonElement>('button[data-component="computer:BTS01"]')!;
+                const runs: number[] = [];
+                for (let i = 0; i < 20; i++) {
+                    const start = performance.now();
+                    button.click();
+                    runs.push(performance.now() - start);
+                }
+                return runs.sort((a, b) => a - b);
+            });
+            const median = timings[Math.floor(timings.length / 2)];
+            console.log(`large-ha in Chromium: a click re-simulates and updates the matrix in ${median.toFixed(2)} ms (median of 20)`);
+            expect(median).toBeLessThan(50);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+
+    it('takes screenshots in the light and dark themes', async () => {
+        const { groups } = await exampleGroups('small-ha');
+        for (const colorScheme of ['light', 'dark'] as const) {
+            const { page, errors, close } = await openReport(groups, { colorScheme });
+            try {
+                await page.click('button[data-component="computer:BTS01"]');
+                const file = path.join(resultsFolder, `preview-${colorScheme}.png`);
+                await page.screenshot({ path: file, fullPage: true });
+                expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+                if (colorScheme === 'light') {
+                    fs.mkdirSync(path.join(repoRoot, 'docs', 'images'), { recursive: true });
+                    fs.copyFileSync(file, path.join(repoRoot, 'docs', 'images', 'preview.png'));
+                }
+                const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+                expect(background).toBe(colorScheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(31, 31, 31)');
+                expect(errors).toEqual([]);
+            } finally {
+                await close();
+            }
+        }
+    });
+
+    it('runs as the VS Code panel: data by message, reveal, cursor highlight, state kept across updates and reloads', async () => {
+        const { uri, groups } = await exampleGroups('small-ha');
+        const data: AnalysisResult = { uri, version: 1, groups };
+        const page1 = `${origin}/panel.html`;
+        const files = {
+            [page1]: { body: panelHtml({ cspSource: origin, nonce: 'testnonce', scriptUri: `${origin}/webview.js` }), contentType: 'text/html; charset=utf-8' },
+            [`${origin}/webview.js`]: { body: script, contentType: 'text/javascript' }
+        };
+        // A stand-in for VS Code's webview API; its state survives reloads like VS Code's does.
+        const init = `
+            window.__posted = [];
+            window.acquireVsCodeApi = () => ({
+                postMessage: message => window.__posted.push(message),
+                getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') || undefined,
+                setState: state => sessionStorage.setItem('state', JSON.stringify(state))
+            });`;
+        const { page, requests, errors, close } = await open(files, page1, { height: 420, init });
+        const posted = () => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted);
+        const send = (message: unknown) => page.evaluate(m => window.postMessage(m, '*'), message);
+        try {
+            await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
+            await send({ type: 'update', data, fileName: 'examples/small-ha/topology.bizha' });
+            expect(await page.evaluate(() => document.getElementById('bizha-file')!.textContent)).toBe('examples/small-ha/topology.bizha');
+            expect(await page.evaluate(() => document.querySelectorAll('tr.fn').length)).toBe(16);
+
+            await page.click('button[data-component="computer:BTS01"]');
+            expect(await stateTexts(page, 'processing')).toEqual(['degraded']);
+            await page.click('tr[data-fn="processing:ProcessingHost"] .fn-label');
+            const processing = groups[0].functions.find(f => f.id === 'processing:ProcessingHost')!;
+            expect((await posted()).at(-1)).toEqual({ type: 'reveal', source: processing.source });
+            await page.click('tr[data-fn="processing:ProcessingHost"] td.mechanism');
+            expect((await posted()).at(-1)).toEqual({ type: 'reveal', source: processing.source });
+
+            // The editor's cursor on `instances on BTS01` of ProcessingHost.
+            await send({ type: 'highlight', uri, position: { line: 63, character: 22 }, word: 'BTS01' });
+            expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('tr.cursor')).map(r => r.dataset.fn))).toEqual(['processing:ProcessingHost']);
+            expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('th.cursor-col')).map(r => r.dataset.col))).toEqual(['computer:BTS01']);
+
+            // New data while typing: same DOM place, failed set, focus and scroll kept.
+            await page.focus('button[data-component="computer:BTS02"]');
+            await page.evaluate(() => window.scrollTo(0, 200));
+            await send({ type: 'update', data: { ...data, version: 2 }, fileName: 'examples/small-ha/topology.bizha' });
+            expect(await stateTexts(page, 'processing')).toEqual(['degraded']);
+            expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.component)).toBe('computer:BTS02');
+            expect(await page.evaluate(() => window.scrollY)).toBe(200);
+            expect(await page.evaluate(() => document.querySelectorAll('tr.cursor').length)).toBe(1);
+
+            await page.click('button[data-action="export"]');
+            expect((await posted()).at(-1)).toEqual({ type: 'export', failed: { [groupKey(groups[0])]: ['computer:BTS01'] } });
+
+            // A window reload: the webview comes back with its state (the serializer's job in VS Code).
+            await page.reload();
+            await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some(m => m.type === 'ready'));
+            await send({ type: 'update', data, fileName: 'examples/small-ha/topology.bizha' });
+            expect(await pressed(page, 'computer:BTS01')).toBe('true');
+            expect(await stateTexts(page, 'processing')).toEqual(['degraded']);
+            expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('state')!).uri)).toBe(uri);
+            expect(requests).toEqual([]);
+            expect(errors).toEqual([]);
+        } finally {
+            await close();
+        }
+    });
+});
