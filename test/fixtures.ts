@@ -54,3 +54,45 @@ export function variant(replacements: Array<[string, string]>, base: string = cl
     }
     return text;
 }
+
+/** The 1-based line of the only occurrence of `needle` (throws when it is missing or repeated). */
+export function lineOf(text: string, needle: string): number {
+    const at = text.indexOf(needle);
+    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
+    return text.slice(0, at).split('\n').length;
+}
+
+/** The 1-based number of the first line that contains `needle`. */
+export function firstLineWith(text: string, needle: string): number {
+    const index = text.split('\n').findIndex(line => line.includes(needle));
+    if (index < 0) throw new Error(`no line contains ${needle}`);
+    return index + 1;
+}
+
+/** The 1-based line a diagnostic starts on. */
+export const startLine = (diagnostic: { range: { start: { line: number } } }): number => diagnostic.range.start.line + 1;
+
+/** The clean group with one more host (declared before the load balancer). */
+export const withHost = (host: string, base = cleanGroup): string => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);
+
+/** The clean group plus a cluster of its two BizTalk computers (the NLB becomes a hardware one, as cluster nodes require). */
+export const clusteredBase = variant([
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
+]);
+
+const sqlBlock = `sql BTSSQL on SQLCL {
+        edition enterprise
+        version 2019
+        databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
+    }`;
+
+/** The clean group with its databases in an availability group of two synchronous replicas on the SQL cluster nodes. */
+export const agGroup = variant([[sqlBlock, `sql SQLA on SQL01 { edition enterprise version 2019 }
+    sql SQLB on SQL02 { edition enterprise version 2019 }
+    availability-group BTSAG {
+        replicas SQLA, SQLB
+        listener BTSLSN port 1433
+        dtc-support per-database
+        databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
+    }`]]);

@@ -1,30 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { variant } from '../fixtures.js';
+import { agGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-AG-VERSION';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
-const sqlBlock = `sql BTSSQL on SQLCL {
-        edition enterprise
-        version 2019
-        databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
-    }`;
-// The clean group with its databases in an availability group of two synchronous replicas on the SQL cluster nodes.
-const agGroup = variant([[sqlBlock, `sql SQLA on SQL01 { edition enterprise version 2019 }
-    sql SQLB on SQL02 { edition enterprise version 2019 }
-    availability-group BTSAG {
-        replicas SQLA, SQLB
-        listener BTSLSN port 1433
-        dtc-support per-database
-        databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
-    }`]]);
 const sqlaVersion = (version: string) => variant([['sql SQLA on SQL01 { edition enterprise version 2019', `sql SQLA on SQL01 { edition enterprise version ${version}`]], agGroup);
 const biztalkVersion = (version: string, base = agGroup) => variant([['version 2020 cu 6', `version ${version}`]], base);
 
@@ -34,7 +13,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'availability-group BTSAG'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'availability-group BTSAG'));
         expect(found[0].message).toContain('BTSAG');
         expect(found[0].message).toContain('CU5');
     });
@@ -80,6 +59,6 @@ describe(ID, () => {
         const text = variant([['availability-group BTSAG {', 'availability-group OTHERAG {\n        replicas SQLA, SQLB\n        dtc-support per-database\n    }\n    availability-group BTSAG {']], biztalkVersion('2013 r2'));
         // Only BTSAG, which holds the databases, is reported.
         const found = withCode((await validate(text)).diagnostics, ID);
-        expect(found.map(line)).toEqual([lineOf(text, 'availability-group BTSAG')]);
+        expect(found.map(startLine)).toEqual([lineOf(text, 'availability-group BTSAG')]);
     });
 });

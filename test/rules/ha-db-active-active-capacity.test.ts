@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-DB-ACTIVE-ACTIVE-CAPACITY';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 // A second failover cluster instance on the same two-node cluster: active/active.
 const activeActive = variant([
@@ -22,7 +15,7 @@ describe(ID, () => {
         const found = withCode((await validate(activeActive)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('warning');
-        expect(line(found[0])).toBe(lineOf(activeActive, 'cluster SQLCL'));
+        expect(startLine(found[0])).toBe(lineOf(activeActive, 'cluster SQLCL'));
         expect(found[0].message).toContain('SQLCL');
         expect(found[0].message).toContain('BTSSQL and RULESQL');
         expect(found[0].message).toContain('passive node');

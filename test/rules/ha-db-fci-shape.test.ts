@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-DB-FCI-SHAPE';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 describe(ID, () => {
     test('fires on the failover cluster instance when its cluster has no shared storage', async () => {
@@ -17,7 +10,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'sql BTSSQL'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'sql BTSSQL'));
         expect(found[0].message).toContain('BTSSQL');
         expect(found[0].message).toContain('SQLCL');
         expect(found[0].message).toContain('shared storage');
@@ -40,7 +33,7 @@ describe(ID, () => {
         expect(withCode(result.get('inventory.bizha')!, ID)).toEqual([]);
         const found = withCode(result.get('group.bizha')!, ID);
         expect(found).toHaveLength(1);
-        expect(line(found[0])).toBe(2);
+        expect(startLine(found[0])).toBe(2);
     });
 
     test('does not fire for a two-node cluster with shared storage', async () => {

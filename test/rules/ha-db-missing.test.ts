@@ -1,10 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-DB-MISSING';
-const line = (d: Diagnostic) => d.range.start.line + 1;
 
 const databaseList = 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb';
 
@@ -14,7 +12,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(1);
+        expect(startLine(found[0])).toBe(1);
         expect(found[0].message).toContain('Prod');
         expect(found[0].message).toContain('BizTalkDTADb');
         expect(found[0].message).not.toContain('SSODB');

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-DB-SPOF';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 const standalone = variant([['sql BTSSQL on SQLCL', 'sql BTSSQL on SQL01']]);
 const withOwnInstance = (database: string, from = `, ${database}`) => variant([
@@ -34,7 +27,7 @@ describe(ID, () => {
         const found = withCode((await validate(standalone)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(standalone, 'sql BTSSQL'));
+        expect(startLine(found[0])).toBe(lineOf(standalone, 'sql BTSSQL'));
         for (const text of ['BTSSQL', 'SQL01', 'BizTalkMgmtDb', 'BizTalkMsgBoxDb', 'every BizTalk function']) expect(found[0].message).toContain(text);
     });
 
@@ -43,7 +36,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('warning');
-        expect(line(found[0])).toBe(lineOf(text, 'sql EXTRASQL'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'sql EXTRASQL'));
         expect(found[0].message).toContain('BizTalkRuleEngineDb');
         expect(found[0].message).not.toContain('every BizTalk function');
     });
@@ -63,7 +56,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'availability-group BTSAG'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'availability-group BTSAG'));
         expect(found[0].message).toContain('BTSAG');
         expect(found[0].message).toContain('SQL01');
     });
@@ -81,7 +74,7 @@ describe(ID, () => {
         expect(withCode(result.get('inventory.bizha')!, ID)).toEqual([]);
         const found = withCode(result.get('group.bizha')!, ID);
         expect(found).toHaveLength(1);
-        expect(line(found[0])).toBe(lineOf(group, 'databases BizTalkMgmtDb'));
+        expect(startLine(found[0])).toBe(lineOf(group, 'databases BizTalkMgmtDb'));
         expect(found[0].message).toContain('SQL01');
     });
 
@@ -94,7 +87,7 @@ describe(ID, () => {
         const text = variant([['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }']]);
         const { diagnostics } = await validate(text);
         expect(withCode(diagnostics, ID)).toEqual([]);
-        expect(withCode(diagnostics, 'HA-SITE-SPOF').map(line)).toContain(lineOf(text, 'sql BTSSQL'));
+        expect(withCode(diagnostics, 'HA-SITE-SPOF').map(startLine)).toContain(lineOf(text, 'sql BTSSQL'));
     });
 
     test('names only the computer when a standalone instance is also in a site', async () => {

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-DB-SQL-STD-NODES';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 const threeNodes = variant([
     ['computer SQL01, SQL02', 'computer SQL01, SQL02, SQL03'],
@@ -23,7 +16,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'sql BTSSQL'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'sql BTSSQL'));
         expect(found[0].message).toContain('BTSSQL');
         expect(found[0].message).toContain('SQLCL');
         expect(found[0].message).toContain('3 nodes');
@@ -34,7 +27,7 @@ describe(ID, () => {
         const group = 'group Prod {\n    databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB on BTSSQL\n}\n';
         const result = await validateWorkspace({ 'inventory.bizha': inventory, 'group.bizha': group });
         expect(withCode(result.get('inventory.bizha')!, ID)).toEqual([]);
-        expect(withCode(result.get('group.bizha')!, ID).map(line)).toEqual([2]);
+        expect(withCode(result.get('group.bizha')!, ID).map(startLine)).toEqual([2]);
     });
 
     test('does not fire for Standard edition on two nodes', async () => {

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-DR-LOGSHIP';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 // The rules engine database moved to a second failover cluster instance: two production SQL instances.
 const twoProductionInstances = variant([
@@ -24,7 +17,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('information');
-        expect(line(found[0])).toBe(lineOf(text, 'backup-job {'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'backup-job {'));
         expect(found[0].message).toContain('disaster-recovery');
         expect(found[0].message).toContain('log-shipping to');
     });
@@ -36,7 +29,7 @@ describe(ID, () => {
     }
 `, '']]);
         const found = withCode((await validate(text)).diagnostics, ID);
-        expect(found.map(line)).toEqual([1]);
+        expect(found.map(startLine)).toEqual([1]);
         expect(found.map(severityOf)).toEqual(['information']);
     });
 
@@ -44,7 +37,7 @@ describe(ID, () => {
         const found = withCode((await validate(twoProductionInstances)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('warning');
-        expect(line(found[0])).toBe(lineOf(twoProductionInstances, 'backup-job {'));
+        expect(startLine(found[0])).toBe(lineOf(twoProductionInstances, 'backup-job {'));
         expect(found[0].message).toContain('BTSSQL and RULESQL');
         expect(found[0].message).toContain('DRSQL');
     });

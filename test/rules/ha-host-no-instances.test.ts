@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, firstLineWith, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-HOST-NO-INSTANCES';
 
 async function findings(text: string) {
     return withCode((await validate(text)).diagnostics, ID);
-}
-
-function lineOf(text: string, needle: string): number {
-    const index = text.split('\n').findIndex(line => line.includes(needle));
-    if (index < 0) throw new Error(`no line contains ${needle}`);
-    return index + 1;
 }
 
 const send = 'host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }';
@@ -22,7 +16,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('error');
-        const line = lineOf(text, 'host SendHost');
+        const line = firstLineWith(text, 'host SendHost');
         expect(hits[0].range.start.line + 1).toBe(line);
         expect(text.split('\n')[line - 1].slice(hits[0].range.start.character, hits[0].range.end.character)).toBe('SendHost');
         expect(hits[0].message).toContain('SendHost has no host instance');

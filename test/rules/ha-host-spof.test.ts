@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, firstLineWith, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-HOST-SPOF';
 
 async function findings(text: string) {
     return withCode((await validate(text)).diagnostics, ID);
-}
-
-function lineOf(text: string, needle: string): number {
-    const index = text.split('\n').findIndex(line => line.includes(needle));
-    if (index < 0) throw new Error(`no line contains ${needle}`);
-    return index + 1;
 }
 
 const processing = 'host ProcessingHost { orchestrations  instances on BTS01, BTS02 }';
@@ -22,7 +16,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('error');
-        const line = lineOf(text, 'host ProcessingHost');
+        const line = firstLineWith(text, 'host ProcessingHost');
         expect(hits[0].range.start.line + 1).toBe(line);
         expect(hits[0].range.start.character).toBe(text.split('\n')[line - 1].indexOf('instances on'));
         expect(hits[0].message).toContain('ProcessingHost');

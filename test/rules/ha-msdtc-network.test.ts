@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-MSDTC-NETWORK';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 describe(ID, () => {
     test('fires on a BizTalk computer with network DTC access disabled', async () => {
@@ -17,7 +10,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'computer BTS01'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'computer BTS01'));
         expect(found[0].message).toContain('BTS01 runs BizTalk Server');
         expect(found[0].message).toContain('msdtc off');
     });
@@ -34,7 +27,7 @@ describe(ID, () => {
         const result = await validateWorkspace({ 'inventory.bizha': inventory, 'group.bizha': group });
         expect(withCode(result.get('inventory.bizha')!, ID)).toEqual([]);
         const found = withCode(result.get('group.bizha')!, ID);
-        expect(found.map(line)).toEqual([2]);
+        expect(found.map(startLine)).toEqual([2]);
         expect(found[0].message).toContain('SQL01');
     });
 

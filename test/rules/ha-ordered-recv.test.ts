@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { clusteredBase, withHost } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-ORDERED-RECV';
@@ -7,12 +7,6 @@ const ID = 'HA-ORDERED-RECV';
 async function findings(text: string) {
     return withCode((await validate(text)).diagnostics, ID);
 }
-
-const withHost = (host: string, base = cleanGroup) => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);
-const clusteredBase = variant([
-    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
-    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
-]);
 
 describe(ID, () => {
     test('an ordered MQSeries receive on two computers is an error (order broken), on the handler', async () => {

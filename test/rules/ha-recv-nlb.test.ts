@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, clusteredBase, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-RECV-NLB';
@@ -9,10 +9,6 @@ async function findings(text: string) {
 }
 
 const nlb = '    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n';
-const clusteredBase = variant([
-    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
-    ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
-]);
 
 describe(ID, () => {
     test('a scaled-out isolated WCF-BasicHttp host with no load balancer fires once, on the handler', async () => {

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SITE-SPOF';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 describe(ID, () => {
     test('reports each function whose providers all sit in one site, once per declaration', async () => {
@@ -18,18 +11,18 @@ describe(ID, () => {
         // ReceiveHost, ProcessingHost, SendHost (both handlers in one diagnostic), WebReceive and tracking.
         expect(found).toHaveLength(5);
         expect(found.every(d => severityOf(d) === 'information')).toBe(true);
-        const receive = found.find(d => line(d) === lineOf(text, 'host ReceiveHost'));
+        const receive = found.find(d => startLine(d) === lineOf(text, 'host ReceiveHost'));
         expect(receive?.message).toContain('receive FILE on ReceiveHost');
         expect(receive?.message).toContain('site DC1');
-        const send = found.find(d => line(d) === lineOf(text, 'host SendHost'));
+        const send = found.find(d => startLine(d) === lineOf(text, 'host SendHost'));
         expect(send?.message).toContain('send FILE on SendHost and send SMTP on SendHost');
     });
 
     test('reports the SQL instance and the master secret server when both SQL nodes share a site', async () => {
         const text = variant([['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }']]);
         const found = withCode((await validate(text)).diagnostics, ID);
-        expect(found.map(line).sort((a, b) => a - b)).toEqual([lineOf(text, 'sql BTSSQL'), lineOf(text, 'master-secret-server')]);
-        expect(found.find(d => line(d) === lineOf(text, 'sql BTSSQL'))?.message).toContain('database BizTalkMgmtDb');
+        expect(found.map(startLine).sort((a, b) => a - b)).toEqual([lineOf(text, 'sql BTSSQL'), lineOf(text, 'master-secret-server')]);
+        expect(found.find(d => startLine(d) === lineOf(text, 'sql BTSSQL'))?.message).toContain('database BizTalkMgmtDb');
     });
 
     test('does not fire when the providers are spread over two sites', async () => {
@@ -49,7 +42,7 @@ describe(ID, () => {
             ['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }']
         ]);
         const { diagnostics } = await validate(text);
-        expect(withCode(diagnostics, ID).map(line)).not.toContain(lineOf(text, 'sql BTSSQL'));
-        expect(withCode(diagnostics, 'HA-DB-SPOF').map(line)).toEqual([lineOf(text, 'sql BTSSQL')]);
+        expect(withCode(diagnostics, ID).map(startLine)).not.toContain(lineOf(text, 'sql BTSSQL'));
+        expect(withCode(diagnostics, 'HA-DB-SPOF').map(startLine)).toEqual([lineOf(text, 'sql BTSSQL')]);
     });
 });

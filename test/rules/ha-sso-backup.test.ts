@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SSO-BACKUP';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 const backupLine = String.raw`        backup "\\\\fs01\\sso"
 `;
@@ -20,7 +13,7 @@ describe(ID, () => {
         const found = withCode((await validate(noBackup)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('warning');
-        expect(line(found[0])).toBe(lineOf(noBackup, 'sso {'));
+        expect(startLine(found[0])).toBe(lineOf(noBackup, 'sso {'));
         expect(found[0].message).toContain('master secret');
         expect(found[0].message).toContain('backup');
         // A clustered master secret server: the secret must be restored on every node.

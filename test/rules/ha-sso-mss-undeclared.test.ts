@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SSO-MSS-UNDECLARED';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 const ssoBlock = String.raw`    sso {
         master-secret-server on SQLCL
@@ -24,7 +17,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('warning');
-        expect(line(found[0])).toBe(lineOf(text, 'sso {'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'sso {'));
         expect(found[0].message).toContain('master secret server');
         expect(found[0].message).toContain('Prod');
     });
@@ -33,7 +26,7 @@ describe(ID, () => {
         const text = variant([[ssoBlock, '']]);
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
-        expect(line(found[0])).toBe(1);
+        expect(startLine(found[0])).toBe(1);
     });
 
     test('does not fire when the master secret server is declared, clustered or not', async () => {

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SSO-NONCLUSTERED-HOST-ON-NODE';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 // SSO clustered on an application cluster whose FTP host is clustered in the same cluster group.
 const appCluster = variant([
@@ -24,7 +17,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(2);
         expect(found.map(severityOf)).toEqual(['error', 'error']);
-        expect(found.map(line)).toEqual([lineOf(text, 'host Extra'), lineOf(text, 'host Extra')]);
+        expect(found.map(startLine)).toEqual([lineOf(text, 'host Extra'), lineOf(text, 'host Extra')]);
         expect(found[0].message).toContain('Extra');
         expect(found[0].message).toContain('APPCL');
         expect(found.map(d => d.message.slice(0, 5)).sort()).toEqual(['APP01', 'APP02']);

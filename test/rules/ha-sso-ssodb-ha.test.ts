@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SSO-SSODB-HA';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 // SSODB moved from the failover cluster instance to its own standalone instance on SQL01.
 const standaloneSsodb = variant([
@@ -24,11 +17,11 @@ describe(ID, () => {
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
         // Reported in SSO context, at the master secret server, even though SSO itself is clustered.
-        expect(line(found[0])).toBe(lineOf(standaloneSsodb, 'master-secret-server on SQLCL'));
+        expect(startLine(found[0])).toBe(lineOf(standaloneSsodb, 'master-secret-server on SQLCL'));
         expect(found[0].message).toContain('SSODB');
         expect(found[0].message).toContain('SQL01');
         // HA-DB-SPOF reports the instance itself, on its own declaration.
-        expect(withCode(diagnostics, 'HA-DB-SPOF').map(line)).toEqual([lineOf(standaloneSsodb, 'sql SSOSQL')]);
+        expect(withCode(diagnostics, 'HA-DB-SPOF').map(startLine)).toEqual([lineOf(standaloneSsodb, 'sql SSOSQL')]);
     });
 
     test('fires when SSODB is in an availability group with no synchronous replica', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, firstLineWith, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-TIER-SEPARATION';
@@ -8,19 +8,13 @@ async function findings(text: string) {
     return withCode((await validate(text)).diagnostics, ID);
 }
 
-function lineOf(text: string, needle: string): number {
-    const index = text.split('\n').findIndex(line => line.includes(needle));
-    if (index < 0) throw new Error(`no line contains ${needle}`);
-    return index + 1;
-}
-
 describe(ID, () => {
     test('a standalone SQL instance with the BizTalk databases on a BizTalk computer warns, on the sql', async () => {
         const text = variant([['sql BTSSQL on SQLCL', 'sql BTSSQL on BTS01']]);
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('warning');
-        expect(hits[0].range.start.line + 1).toBe(lineOf(text, 'sql BTSSQL on BTS01'));
+        expect(hits[0].range.start.line + 1).toBe(firstLineWith(text, 'sql BTSSQL on BTS01'));
         expect(hits[0].message).toContain('BTSSQL');
         expect(hits[0].message).toContain('BTS01');
         expect(hits[0].message).not.toContain('master secret server');
@@ -31,7 +25,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('error');
-        expect(hits[0].range.start.line + 1).toBe(lineOf(text, 'sql BTSSQL on SQLCL'));
+        expect(hits[0].range.start.line + 1).toBe(firstLineWith(text, 'sql BTSSQL on SQLCL'));
         expect(hits[0].message).toContain('BTS01');
         expect(hits[0].message).toContain('master secret server');
     });
@@ -46,7 +40,7 @@ sql SHAREDSQL on BTS03
         ]).replace('group Prod', 'group Inventoried');
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
-        expect(hits[0].range.start.line + 1).toBe(lineOf(text, 'on SHAREDSQL'));
+        expect(hits[0].range.start.line + 1).toBe(firstLineWith(text, 'on SHAREDSQL'));
         expect(hits[0].message).toContain('SHAREDSQL');
         expect(hits[0].message).toContain('BTS03');
     });

@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-TRACK-SPOF';
-const line = (d: Diagnostic) => d.range.start.line + 1;
-function lineOf(text: string, needle: string): number {
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`needle must occur exactly once: ${needle}`);
-    return text.slice(0, at).split('\n').length;
-}
 
 const tracking = (instances: string, base = cleanGroup) =>
     variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }', `host TrackingHost { tracking  instances on ${instances} }`]], base);
@@ -22,7 +15,7 @@ describe(ID, () => {
         const found = withCode((await validate(text)).diagnostics, ID);
         expect(found).toHaveLength(1);
         expect(severityOf(found[0])).toBe('error');
-        expect(line(found[0])).toBe(lineOf(text, 'host TrackingHost'));
+        expect(startLine(found[0])).toBe(lineOf(text, 'host TrackingHost'));
         expect(found[0].message).toContain('Tracking runs only on BTS01');
         // The candidate computer for the second instance.
         expect(found[0].message).toContain('BTS02');

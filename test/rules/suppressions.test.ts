@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, startLine, variant } from '../fixtures.js';
 import { validate, withCode } from '../helpers.js';
 import { parseSuppressions } from '../../language/validation/suppressions.js';
 
 const UNUSED = 'BIZHA-UNUSED-SUPPRESSION';
-const line = (d: Diagnostic) => d.range.start.line + 1;
 
 // The master secret server on one SQL computer whose SSODB is standalone too: the
 // master-secret-server line carries HA-SSO-MSS-SPOF and HA-SSO-SSODB-HA.
@@ -17,7 +16,7 @@ const withComment = (comment: string, base = twoOnOneLine, before = '        mas
     variant([[before, `        ${comment}\n${before}`]], base);
 const codesOnMssLine = (text: string, diagnostics: Diagnostic[]) => {
     const mssLine = text.split('\n').findIndex(l => l.includes('master-secret-server on SQL01')) + 1;
-    return diagnostics.filter(d => line(d) === mssLine).map(d => String(d.code)).sort();
+    return diagnostics.filter(d => startLine(d) === mssLine).map(d => String(d.code)).sort();
 };
 
 describe('bizha-ignore suppressions', () => {
@@ -56,7 +55,7 @@ describe('bizha-ignore suppressions', () => {
             expect(withCode(diagnostics, 'HA-SSO-MSS-SPOF')).toHaveLength(1);
             const unused = withCode(diagnostics, UNUSED);
             expect(unused).toHaveLength(1);
-            expect(line(unused[0])).toBe(text.split('\n').findIndex(l => l.includes('bizha-ignore')) + 1);
+            expect(startLine(unused[0])).toBe(text.split('\n').findIndex(l => l.includes('bizha-ignore')) + 1);
             expect(unused[0].message).toContain('reason');
         }
     });
