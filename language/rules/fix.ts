@@ -51,7 +51,7 @@ export class TextEditor {
 
     /** The indentation of the line a node starts on. */
     lineIndent(offset: number): string {
-        const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+        const lineStart = lineStartBefore(this.text, offset);
         return /^[ \t]*/.exec(this.text.slice(lineStart))![0];
     }
 
@@ -63,22 +63,26 @@ export class TextEditor {
         if (this.text[close] !== '}') return [];
         const open = this.text.indexOf('{', cst.offset);
         const blockIndent = this.lineIndent(cst.offset);
-        const multiLine = this.text.slice(open, close).includes('\n');
+        // Files with CRLF or lone CR line ends get their own line ends (robustness test).
+        const multiLine = /[\r\n]/.test(this.text.slice(open, close));
+        const eol = this.text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(this.text) && !this.text.includes('\n') ? '\r' : '\n';
         if (!multiLine) {
-            // Keep a one-line block on one line when the addition is one line.
+            // Keep a one-line block on one line when the addition is one line. An insertion, not a
+            // replacement of the blanks before `}`: two additions to one block (a fix that adds a
+            // computer and a host) must not overlap (robustness test).
             if (!memberText.includes('\n')) {
                 const before = this.text.slice(open + 1, close);
                 const spacing = before.trim().length === 0 ? ' ' : '  ';
                 const start = open + 1 + before.trimEnd().length;
-                return [{ range: this.range(start, close), newText: `${spacing}${memberText} ` }];
+                return [this.insert(start, `${spacing}${memberText}${start === close ? ' ' : ''}`)];
             }
         }
         const memberIndent = this.memberIndent(block) ?? blockIndent + this.unit;
-        const lines = memberText.split('\n').map(line => line.length > 0 ? memberIndent + line : line).join('\n');
-        const closeLineStart = this.text.lastIndexOf('\n', close - 1) + 1;
+        const lines = memberText.split('\n').map(line => line.length > 0 ? memberIndent + line : line).join(eol);
+        const closeLineStart = lineStartBefore(this.text, close);
         const closeOnOwnLine = this.text.slice(closeLineStart, close).trim().length === 0;
-        if (closeOnOwnLine) return [this.insert(closeLineStart, `${lines}\n`)];
-        return [this.insert(close, `\n${lines}\n${blockIndent}`)];
+        if (closeOnOwnLine) return [this.insert(closeLineStart, `${lines}${eol}`)];
+        return [this.insert(close, `${eol}${lines}${eol}${blockIndent}`)];
     }
 
     /** Indentation used by the block's existing members, if any sits on its own line. */
@@ -121,6 +125,11 @@ export class TextEditor {
     textOf(node: CstNode | undefined): string {
         return node ? this.text.slice(node.offset, node.end) : '';
     }
+}
+
+/** Where the line holding `offset` starts; any line end counts (LF, CRLF, lone CR). */
+function lineStartBefore(text: string, offset: number): number {
+    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 function detectIndentUnit(text: string): string {

@@ -10,7 +10,9 @@ export const haAgReplicaNodes = defineRule({
     check({ group, report }) {
         for (const ag of group.availabilityGroups.values()) {
             const replicas = ag.replicas.map(r => ({ replica: r, sql: group.sqlInstances.get(r.sql) })).filter(r => r.sql?.server);
-            // Two replicas that share a computer fail together.
+            // Two replicas that share a computer fail together. One finding per replica (with the
+            // first earlier replica it shares a computer with): one per pair was quadratic, and a
+            // list of thousands of replicas hung validation (robustness test).
             for (let i = 0; i < replicas.length; i++) {
                 for (let j = 0; j < i; j++) {
                     const shared = computersOfSql(group, replicas[i].sql!).filter(c => computersOfSql(group, replicas[j].sql!).includes(c));
@@ -20,6 +22,7 @@ export const haAgReplicaNodes = defineRule({
                         message: `Replicas ${replicas[j].sql!.name} and ${replicas[i].sql!.name} of availability group ${ag.name} both run on ${listText(shared)}: one failure stops both. Each replica must be on a different node of the cluster.`,
                         data: { ag: ag.name }
                     });
+                    break;
                 }
             }
             if (replicas.length < 2) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { distinctEnabledComputers } from './helpers.js';
+import { unclusteredReceives } from './helpers.js';
 import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haWcfNetmsmq = defineRule({
@@ -9,17 +9,14 @@ export const haWcfNetmsmq = defineRule({
     summary: 'Run the WCF-NetMsmq receive handler in a clustered host.',
     sources: ['biztalk/core/scaled-out-receiving-hosts.md'],
     check({ group, report }) {
-        for (const host of group.hosts.values()) {
-            // A host without enabled instances is HA-HOST-NO-INSTANCES's.
-            if (host.clusteredOn || distinctEnabledComputers(host).length === 0) continue;
-            for (const handler of host.handlers) {
-                if (handler.direction !== 'receive' || handler.info?.name !== 'WCF-NetMsmq' || handler.ordered) continue;
-                report({
-                    node: handler.node, property: 'adapter',
-                    message: `receive ${handler.adapter} on ${host.name} reads MSMQ queues through WCF; Microsoft's guidance is to run it in a clustered host so the queues and the handler fail over together. Move it to a clustered host.`,
-                    data: { host: host.name, adapter: handler.adapter }
-                });
-            }
+        // Hosts without enabled instances are HA-HOST-NO-INSTANCES's; ordered receives HA-ORDERED-RECV's.
+        for (const { host, handler } of unclusteredReceives(group)) {
+            if (handler.info?.name !== 'WCF-NetMsmq' || handler.ordered) continue;
+            report({
+                node: handler.node, property: 'adapter',
+                message: `receive ${handler.adapter} on ${host.name} reads MSMQ queues through WCF; Microsoft's guidance is to run it in a clustered host so the queues and the handler fail over together. Move it to a clustered host.`,
+                data: { host: host.name, adapter: handler.adapter }
+            });
         }
     },
     fix(context) {

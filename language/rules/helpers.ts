@@ -150,3 +150,15 @@ export function computerRelated(group: GroupModel, names: readonly string[], wha
     return names.map(name => group.computers.get(name)).filter((c): c is NonNullable<typeof c> => !!c)
         .map(computer => ({ message: `${computer.name} ${what}`, source: computer.source }));
 }
+
+/** Receive handlers of hosts that are not clustered but run somewhere: where the "must be clustered" rules look. */
+export function* unclusteredReceives(group: GroupModel): Generator<{ host: HostModel; handler: HandlerModel; computers: string[] }> {
+    for (const host of group.hosts.values()) {
+        if (host.clusteredOn) continue;
+        const computers = distinctEnabledComputers(host);
+        if (computers.length === 0) continue;
+        for (const handler of host.handlers) {
+            if (handler.direction === 'receive') yield { host, handler, computers };
+        }
+    }
+}
