@@ -22,6 +22,16 @@ export function webviewScript(): string | undefined {
 
 export function checkReportTarget(output: string): void {
     if (/\.bizha$/i.test(output)) throw new InputError(`refusing to write the report over a .bizha file: ${output} (give an .html file name with -o)`);
+    // A link named like a report (or its .svg) that leads to a .bizha file would be written through (robustness test).
+    for (const file of [output, svgPathFor(output)]) {
+        let real: string;
+        try {
+            real = fs.realpathSync(file);
+        } catch {
+            continue; // does not exist yet
+        }
+        if (/\.bizha$/i.test(real)) throw new InputError(`refusing to write the report over a .bizha file: ${file} leads to ${real} (give another file name with -o)`);
+    }
     if (fs.existsSync(output) && fs.statSync(output).isDirectory()) throw new InputError(`${output} is a folder; give an .html file name with -o`);
 }
 

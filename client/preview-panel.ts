@@ -21,6 +21,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         manager,
         vscode.commands.registerCommand('bizha.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, true)),
         vscode.commands.registerCommand('bizha.openPreview', (uri?: vscode.Uri) => manager.open(uri, false)),
+        // Not contributed (absent from the palette): lets the VS Code end-to-end tests see what the panel was sent.
+        vscode.commands.registerCommand('_bizha.preview.state', () => manager.state()),
         vscode.window.registerWebviewPanelSerializer(previewViewType, {
             deserializeWebviewPanel: async (panel, state: WebviewState | undefined) => manager.restore(panel, state)
         })
@@ -43,6 +45,7 @@ class PreviewManager implements vscode.Disposable {
     private lastUpdate: ToWebview | undefined;
     private lastHighlight: ToWebview | undefined;
     private sequence = 0;
+    private updates = 0;
     private pending: vscode.CancellationTokenSource | undefined;
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
     private highlightTimer: ReturnType<typeof setTimeout> | undefined;
@@ -200,7 +203,10 @@ class PreviewManager implements vscode.Disposable {
     }
 
     private post(message: ToWebview): void {
-        if (message.type === 'update') this.lastUpdate = message;
+        if (message.type === 'update') {
+            this.lastUpdate = message;
+            this.updates++;
+        }
         if (message.type === 'highlight') this.lastHighlight = message;
         void this.panel?.webview.postMessage(message);
     }
@@ -282,6 +288,18 @@ class PreviewManager implements vscode.Disposable {
         void vscode.window.showInformationMessage(`bizha: wrote ${vscode.workspace.asRelativePath(target)} and ${basename(svgTarget)}.`, open).then(choice => {
             if (choice === open) void vscode.env.openExternal(target);
         });
+    }
+
+    /** What the panel shows: for tests, which cannot look inside a webview. */
+    state(): { open: boolean; uri?: string; version: number | null; updates: number; groups: Array<{ group: string; functions: string[] }> } {
+        const data = this.lastUpdate?.type === 'update' ? this.lastUpdate.data : undefined;
+        return {
+            open: this.panel !== undefined,
+            uri: this.documentUri?.toString(),
+            version: data?.version ?? null,
+            updates: this.updates,
+            groups: (data?.groups ?? []).map(group => ({ group: group.group, functions: group.functions.map(fn => fn.id) }))
+        };
     }
 
     dispose(): void {

@@ -103,13 +103,17 @@ export function renderMatrixSvg(groups: readonly PreviewGroup[], failedSets: Fai
         parts.push(`<line x1="0" y1="${y}" x2="${groupWidth}" y2="${y}" stroke="${colours.border}"/>`);
         y += 12;
     }
-    const height = y + 8;
+    const margin = 12;
+    const height = y + 8 + margin;
+    width += margin * 2;
     const title = groups.length === 1 ? `Redundancy of group ${groups[0].group}` : 'Redundancy of the BizTalk groups';
     return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" font-family="${font}" font-size="12" role="img" aria-label="${escapeXml(title)}">
 <title>${escapeXml(title)}</title>
 <rect width="100%" height="100%" fill="#ffffff"/>
+<g transform="translate(${margin} ${margin / 2})">
 ${parts.join('\n')}
+</g>
 </svg>
 `;
 }

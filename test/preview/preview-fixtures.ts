@@ -88,3 +88,11 @@ export function hostileGroup(): PreviewGroup {
         diagnostics: [{ ruleId: 'HA-GROUP-MIN-SERVERS', severity: 'warning', message: `<script>window.__pwned=3</script> ${evil}`, range: range(1) }]
     };
 }
+
+/** A real topology whose strings (a FILE path, the SSO backup) carry markup into diagnostic messages. */
+export const hostileTopology = `group Evil {
+    computer BTS01, BTS02
+    host R { receive FILE (path "C:\\\\${evil}")  instances on BTS01, BTS02 }
+    sso { backup "<script>window.__pwned=5</script>" }
+}
+`;

@@ -5,7 +5,7 @@ import { reportHtml } from '../../preview/page.js';
 import { groupKey } from '../../preview/protocol.js';
 import { columnsOf, renderGroups, rowsOf, summaryHtml } from '../../preview/render.js';
 import { renderMatrixSvg } from '../../preview/svg.js';
-import { bidi, evil, exampleGroups, hostileGroup, jsUrl, scriptName } from './preview-fixtures.js';
+import { bidi, evil, exampleGroups, hostileGroup, hostileTopology, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
 /** Text between tags, entities decoded enough to read assertions. */
 function textOf(html: string): string {
@@ -144,6 +144,16 @@ describe('preview renderer: hostile names', () => {
         expect(html).toContain(`content="default-src 'none'; style-src 'nonce-n0nce'; script-src 'nonce-n0nce'; img-src data:; base-uri 'none'; form-action 'none'"`);
         const json = html.slice(html.indexOf('id="bizha-data">') + 'id="bizha-data">'.length, html.indexOf('</script>', html.indexOf('id="bizha-data">')));
         expect(JSON.parse(json).groups[0].group).toBe(group.group);
+    });
+
+    it('escapes markup that a real topology carries into diagnostic messages', async () => {
+        const { groups } = await textGroups(hostileTopology);
+        const file = groups[0].functions.find(f => f.id === 'receive:R:FILE')!;
+        expect(file.diagnostics.map(d => d.ruleId)).toContain('HA-FILE-SHARE');
+        expect(file.diagnostics.find(d => d.ruleId === 'HA-FILE-SHARE')!.message).toContain(evil);
+        const html = renderGroups(groups);
+        expect(html).not.toMatch(/<img|<script/i);
+        expect(html).toContain('&lt;img src=x onerror=window.__pwned=1&gt;');
     });
 
     it('escapes names in the SVG', () => {

@@ -24,6 +24,9 @@ import { captured } from './log.js';
 // when imported, after mocha's pre-require has set up describe/it.
 const TEST_MODULES: Array<[string, () => Promise<unknown>]> = [
   ['smoke.test.ts', () => import('./smoke.test.js')],
+  ['editing.test.ts', () => import('./editing.test.js')],
+  ['preview.test.ts', () => import('./preview.test.js')],
+  ['resilience.test.ts', () => import('./resilience.test.js')],
 ];
 
 interface Results {

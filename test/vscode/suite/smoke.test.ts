@@ -9,33 +9,11 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { codeOf, describeDiagnostics, waitFor } from './host-helpers.js';
 import { log } from './log.js';
 
 const EXTENSION_ID = 'bizha.bizha';
 const TOPOLOGY = 'two-computer-not-ha/topology.bizha';
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = d.code;
-  if (c === undefined) return undefined;
-  if (typeof c === 'object') return String(c.value);
-  return String(c);
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function describeDiagnostics(list: readonly vscode.Diagnostic[]): string {
-  return list
-    .map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`)
-    .join('\n') || '  (none)';
-}
 
 describe('bizha smoke (packaged extension)', function () {
   let doc: vscode.TextDocument;
