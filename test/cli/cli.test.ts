@@ -1,0 +1,133 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = process.cwd();
+const bin = path.join(root, 'bin', 'bizha.cjs');
+
+function run(args: string[], cwd = root): { status: number; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+    // The CLI runs from its bundle: build it from the current sources.
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+}, 120_000);
+
+describe('bizha check', () => {
+    test('prints path:line:col severity RULE-ID message and exits 1 on errors', () => {
+        const { status, stdout } = run(['check', 'examples/two-computer-not-ha']);
+        expect(status).toBe(1);
+        const lines = stdout.trim().split('\n');
+        expect(lines).toContain(lines.find(l => l.startsWith('examples/two-computer-not-ha/topology.bizha:61:9 error HA-HOST-SPOF BizTalkServerApplication runs only on BTS01')));
+        for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\S+\.bizha:\d+:\d+ (error|warning|information|hint) [A-Za-z-]+ .+/);
+        expect(lines.at(-1)).toBe('1 file: 12 errors, 5 warnings, 1 information');
+    });
+
+    test('exits 0 on a clean topology, and 1 with --max-warnings when warnings exceed it', () => {
+        expect(run(['check', 'examples/small-ha']).status).toBe(0);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        const text = fs.readFileSync('examples/small-ha/topology.bizha', 'utf8').replace(/\n\s*backup "[^"]*"/, '');
+        fs.writeFileSync(path.join(dir, 'warn.bizha'), text);
+        const withWarning = run(['check', dir]);
+        expect(withWarning.stdout).toContain('warning HA-SSO-BACKUP');
+        expect(withWarning.status).toBe(0);
+        expect(run(['check', dir, '--max-warnings', '0']).status).toBe(1);
+        expect(run(['check', dir, '--max-warnings', '1']).status).toBe(0);
+    });
+
+    test('all paths form one workspace: a group resolves its inventory file', () => {
+        const alone = run(['check', 'examples/multi-file/group.bizha']);
+        expect(alone.stdout).toContain("No SQL instance or availability group named 'BTSSQL'");
+        const together = run(['check', 'examples/multi-file/group.bizha', 'examples/multi-file/inventory.bizha']);
+        expect(together.status).toBe(0);
+        expect(together.stdout).toContain('2 files: 0 errors');
+    });
+
+    test('--format json lists every diagnostic with its rule and position', () => {
+        const { stdout } = run(['check', 'examples/two-computer-not-ha', '--format', 'json']);
+        const report = JSON.parse(stdout);
+        expect(report.summary).toEqual({ errors: 12, warnings: 5, information: 1 });
+        expect(report.diagnostics.find((d: { rule: string }) => d.rule === 'HA-DB-SPOF')).toMatchObject({ file: 'examples/two-computer-not-ha/topology.bizha', line: 44, column: 9, severity: 'error' });
+    });
+
+    test('--format sarif is SARIF 2.1.0 with every rule and its help URI', () => {
+        const { stdout } = run(['check', 'examples/two-computer-not-ha', '--format', 'sarif']);
+        const sarif = JSON.parse(stdout);
+        expect(sarif.version).toBe('2.1.0');
+        const rules = sarif.runs[0].tool.driver.rules;
+        expect(rules.length).toBe(52);
+        const spof = rules.find((r: { id: string }) => r.id === 'HA-HOST-SPOF');
+        expect(spof.helpUri).toMatch(/docs\/rules\/HA-HOST-SPOF\.md$/);
+        expect(fs.existsSync(new URL(spof.helpUri))).toBe(true);
+        const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'HA-HOST-SPOF');
+        expect(result.level).toBe('error');
+        expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'examples/two-computer-not-ha/topology.bizha' }, region: { startLine: 61, startColumn: 9 } });
+        expect(rules[result.ruleIndex].id).toBe('HA-HOST-SPOF');
+    });
+
+    test.each([
+        [['check', 'no/such/path'], 'no such file or folder: no/such/path'],
+        [['check', 'README.md'], 'not a .bizha file: README.md'],
+        [['check', 'examples', '--format', 'xml'], 'unknown format xml'],
+        [['frobnicate', 'examples'], 'unknown command frobnicate']
+    ])('bad input %j exits 2 with a clear message', (args, message) => {
+        const { status, stderr } = run(args);
+        expect(status).toBe(2);
+        expect(stderr).toContain(message);
+    });
+
+    test('an unreadable file exits 2', () => {
+        if (process.getuid?.() === 0) {
+            // root reads any file: make an unreadable path with a dangling symlink instead.
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+            fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'dangling.bizha'));
+            expect(run(['check', path.join(dir, 'dangling.bizha')]).status).toBe(2);
+            return;
+        }
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        const file = path.join(dir, 'secret.bizha');
+        fs.writeFileSync(file, 'group G { }');
+        fs.chmodSync(file, 0o000);
+        const { status, stderr } = run(['check', file]);
+        expect(status).toBe(2);
+        expect(stderr).toContain('cannot read');
+    });
+
+    test('bizha.json overrides severities, and an unknown rule id is reported', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        fs.copyFileSync('examples/two-computer-not-ha/topology.bizha', path.join(dir, 'topology.bizha'));
+        fs.writeFileSync(path.join(dir, 'bizha.json'), JSON.stringify({ rules: { 'HA-DR-BACKUPJOB': 'off', 'HA-HOST-SPOF': 'warning', 'HA-NOPE': 'off' } }, null, 2));
+        const { stdout } = run(['check', '.'], dir);
+        expect(stdout).not.toContain('HA-DR-BACKUPJOB');
+        expect(stdout).toMatch(/topology\.bizha:61:9 warning HA-HOST-SPOF/);
+        expect(stdout).toMatch(/bizha\.json:\d+:\d+ warning bizha-config unknown rule id "HA-NOPE"/);
+    });
+});
+
+describe('bizha explain', () => {
+    test('prints the redundancy table of each group', () => {
+        const { status, stdout } = run(['explain', 'examples/two-computer-not-ha']);
+        expect(status).toBe(0);
+        expect(stdout).toContain('Group ContosoTwoBox');
+        expect(stdout).toMatch(/processing on BizTalkServerApplication\s+single\s+BTS01\s+1 single point of failure\s+BTS01, SQL01 \(via BizTalkMgmtDb\)/);
+        expect(stdout).toContain('Worst single failure: SQL01');
+        expect(stdout).not.toContain('\u001b[');
+    });
+
+    test('colours the table with --color', () => {
+        expect(run(['explain', 'examples/two-computer-not-ha', '--color']).stdout).toContain('\u001b[33m');
+    });
+});
+
+describe('bizha rules', () => {
+    test('lists every rule of the registry', () => {
+        const { stdout } = run(['rules', '--format', 'json']);
+        const rules = JSON.parse(stdout);
+        expect(rules).toHaveLength(52);
+        expect(rules.every((r: { id: string }) => fs.existsSync(`docs/rules/${r.id}.md`))).toBe(true);
+    });
+});
