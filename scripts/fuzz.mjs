@@ -39,7 +39,7 @@ const option = (name, fallback) => {
 };
 const flag = name => args.includes(name);
 if (flag('--help') || flag('-h')) {
-    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map(l => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).map(l => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
     process.exit(0);
 }
 const iterations = option('--iterations') !== undefined ? Number(option('--iterations')) : undefined;
@@ -94,13 +94,22 @@ class Runner {
     }
     start() {
         this.buffer = new SharedArrayBuffer(16 + 4096);
-        this.worker = new Worker(workerSource, { eval: true, workerData: { bundle, buffer: this.buffer } });
+        const worker = new Worker(workerSource, { eval: true, workerData: { bundle, buffer: this.buffer } });
+        this.worker = worker;
         this.pending = undefined;
-        this.worker.on('message', message => {
-            if (this.pending && message.id === this.pending.id) this.pending.resolve(message);
+        // Events of a worker terminated after a hang must not settle the next input.
+        const current = () => worker === this.worker && this.pending;
+        worker.on('message', message => {
+            if (current() && message.id === this.pending.id) this.pending.resolve(message);
         });
-        this.worker.on('error', error => this.pending?.resolve({ failures: [{ kind: 'exception', request: 'worker', message: String(error?.stack ?? error) }], requests: 0, applied: 0, ms: 0, stats: [] }));
-        this.worker.on('exit', code => this.pending?.resolve({ failures: [{ kind: 'exception', request: 'worker', message: `the worker exited with code ${code}` }], requests: 0, applied: 0, ms: 0, stats: [] }));
+        worker.on('error', error => {
+            if (current()) this.pending.resolve({ failures: [{ kind: 'exception', request: 'worker', message: String(error?.stack ?? error) }], requests: 0, applied: 0, ms: 0, stats: [] });
+        });
+        worker.on('exit', code => {
+            if (!current()) return;
+            this.pending.resolve({ failures: [{ kind: 'exception', request: 'worker', message: `the worker exited with code ${code}` }], requests: 0, applied: 0, ms: 0, stats: [] });
+            this.start();
+        });
     }
     /** Runs one input; a request stuck past hangFactor times its bound is reported as a hang. */
     run(input, options = {}) {
@@ -128,20 +137,7 @@ class Runner {
 
 // ---- the run ---------------------------------------------------------------------------------
 
-function exampleFiles() {
-    const dir = path.join(root, 'examples');
-    const files = [];
-    for (const name of fs.readdirSync(dir).sort()) {
-        const folder = path.join(dir, name);
-        if (!fs.statSync(folder).isDirectory()) continue;
-        for (const file of fs.readdirSync(folder).sort()) {
-            if (file.endsWith('.bizha')) files.push({ path: `${name}/${file}`, text: fs.readFileSync(path.join(folder, file), 'utf8') });
-        }
-    }
-    return files;
-}
-
-const corpus = fz.loadCorpus(exampleFiles());
+const corpus = fz.loadCorpus(fz.exampleFiles(root));
 const generator = await fz.createFuzzServices();
 const lex = fz.lexerOf(generator);
 const extremeList = extremes ? fz.extremeInputs(corpus) : [];

@@ -269,6 +269,8 @@ class GroupModelBuilder {
             if (!ast.isReceiveHandlers(property) && !ast.isSendHandlers(property)) continue;
             const direction = ast.isReceiveHandlers(property) ? 'receive' : 'send';
             for (const handler of property.handlers) {
+                // A half-typed `receive (` has no adapter name yet.
+                if (!handler.adapter) continue;
                 const flags = new Set(handler.options.map(option => option.flag).filter(Boolean));
                 handlers.push({
                     direction, adapter: handler.adapter, info: findAdapter(handler.adapter),

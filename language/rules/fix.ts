@@ -103,12 +103,20 @@ export class TextEditor {
         const item = items[index];
         if (!item) return [];
         if (items.length === 1) return [];
+        // The item and its comma go; comments between items stay (with `FILE,  // inbound` on
+        // one line and `FTP` on the next, removing FTP deleted FILE's comment: robustness test).
+        const hasComment = (from: number, to: number) => /\/\/|\/\*/.test(this.text.slice(from, to));
         if (index > 0) {
             const previous = items[index - 1];
-            return [{ range: this.range(previous.end, item.end), newText: '' }];
+            const comma = commaBetween(this.text, previous.end, item.offset);
+            if (comma === undefined || !hasComment(previous.end, item.offset)) return [{ range: this.range(previous.end, item.end), newText: '' }];
+            return [{ range: this.range(comma, comma + 1), newText: '' }, { range: this.range(item.offset, item.end), newText: '' }];
         }
         const next = items[1];
-        return [{ range: this.range(item.offset, next.offset), newText: '' }];
+        const comma = commaBetween(this.text, item.end, next.offset);
+        if (comma === undefined || !hasComment(item.end, next.offset)) return [{ range: this.range(item.offset, next.offset), newText: '' }];
+        const afterComma = /^[ \t]*/.exec(this.text.slice(comma + 1, next.offset))![0].length;
+        return [{ range: this.range(item.offset, item.end), newText: '' }, { range: this.range(comma, comma + 1 + afterComma), newText: '' }];
     }
 
     /** Removes a whole node and the white space before it on its line. */
@@ -125,6 +133,22 @@ export class TextEditor {
     textOf(node: CstNode | undefined): string {
         return node ? this.text.slice(node.offset, node.end) : '';
     }
+}
+
+/** The offset of the separating comma in `text[from, to)`, which holds only blanks, comments and that comma. */
+function commaBetween(text: string, from: number, to: number): number | undefined {
+    for (let i = from; i < to; i++) {
+        if (text.startsWith('/*', i)) {
+            const end = text.indexOf('*/', i + 2);
+            if (end < 0 || end + 2 > to) return undefined;
+            i = end + 1;
+        } else if (text.startsWith('//', i)) {
+            while (i < to && text[i] !== '\n' && text[i] !== '\r') i++;
+        } else if (text[i] === ',') {
+            return i;
+        }
+    }
+    return undefined;
 }
 
 /** Where the line holding `offset` starts; any line end counts (LF, CRLF, lone CR). */

@@ -108,6 +108,8 @@ export class BizhaValidator {
     checkDatabasesPlacedOnce = (group: ast.Group, accept: ValidationAcceptor): void => {
         const seen = new Set<string>();
         for (const database of AstUtils.streamAllContents(group).filter(ast.isDatabase)) {
+            // A half-typed `databases sso` has no name yet.
+            if (!database.name) continue;
             const key = database.name.toLowerCase();
             if (seen.has(key)) {
                 accept('error', `${database.name} is already placed in group ${group.name}: a database belongs to exactly one SQL instance or availability group.`, {

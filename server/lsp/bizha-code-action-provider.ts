@@ -1,4 +1,4 @@
-import type { LangiumDocument, MaybePromise } from 'langium';
+import { CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { BizhaServices } from '../../language/bizha-module.js';
@@ -29,7 +29,8 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
             for (const fix of this.fixesFor(document, groups, diagnostic)) {
                 actions.push(this.toAction(document, fix, [diagnostic]));
             }
-            actions.push(this.suppression(document, diagnostic, ruleId));
+            const suppression = this.suppression(document, diagnostic, ruleId);
+            if (suppression) actions.push(suppression);
             const fixAll = this.fixAll(document, groups, ruleId);
             if (fixAll && !actions.some(a => a.title === fixAll.title)) actions.push(fixAll);
         }
@@ -82,8 +83,14 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
         };
     }
 
-    private suppression(document: LangiumDocument, diagnostic: Diagnostic, ruleId: string): CodeAction {
+    private suppression(document: LangiumDocument, diagnostic: Diagnostic, ruleId: string): CodeAction | undefined {
         const line = diagnostic.range.start.line;
+        // A line that starts inside a block comment (`group /* a` + newline + `b */ G {`): the
+        // suppression line would be inserted into the comment (robustness test). None offered.
+        const lineStart = document.textDocument.offsetAt({ line, character: 0 });
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, lineStart) : undefined;
+        if (leaf?.hidden && leaf.offset < lineStart && lineStart < leaf.end) return undefined;
         const lineText = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
         const indent = /^[ \t]*/.exec(lineText)![0];
         const comment = `${indent}// bizha-ignore ${ruleId} -- `;
@@ -99,7 +106,9 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
     /** Every diagnostic of the rule in the file, each with its preferred fix, skipping overlapping edits. */
     private fixAll(document: LangiumDocument, groups: AnalyzedGroup[], ruleId: string): CodeAction | undefined {
         const diagnostics = (document.diagnostics ?? []).filter(d => ruleIdOf(d) === ruleId);
-        if (diagnostics.length < 2) return undefined;
+        // Collecting is quadratic (overlap checks): past a few hundred findings of one rule, a
+        // code action request on every cursor move took seconds (robustness test).
+        if (diagnostics.length < 2 || diagnostics.length > maxFixAll) return undefined;
         const edits: TextEdit[] = [];
         const fixed: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -117,6 +126,9 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
         };
     }
 }
+
+/** Most findings of one rule "fix all" collects. */
+const maxFixAll = 500;
 
 function ruleIdOf(diagnostic: Diagnostic): string | undefined {
     const data = diagnostic.data as { ruleId?: string } | undefined;

@@ -1,9 +1,9 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type MaybePromise, type ReferenceInfo, type TextDocument } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type MaybePromise, type ReferenceInfo, type TextDocument } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
-import { anchorBefore, anchorsOf } from './completion-anchors.js';
+import { anchorBefore, anchorsOf, type Anchor } from './completion-anchors.js';
 import * as ast from '../../language/generated/ast.js';
 import { docUrl, glossaryFor, keywordSummaries, type GlossaryEntry } from '../../language/docs/glossary.js';
 import { findDatabase, knownAdapters, knownDatabases, type AdapterInfo } from '../../language/model/catalog.js';
@@ -51,15 +51,19 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
         this.bizha = services;
     }
 
-    private current?: LangiumDocument;
+    /** Anchors of the last completed text, valid for exactly that text. */
+    private anchored?: { text: string; anchors: Anchor[] };
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
-        this.current = document;
-        try {
-            return await super.getCompletion(document, params, cancelToken);
-        } finally {
-            this.current = undefined;
-        }
+        // Anchors come from the parsed tree; an edit that arrived after the parse makes them stale.
+        const text = document.textDocument.getText();
+        const root = document.parseResult.value.$cstNode?.root;
+        if (root && root.fullText === text) this.anchored = { text, anchors: anchorsOf(document) };
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    private anchorsFor(text: string): Anchor[] | undefined {
+        return this.anchored && this.anchored.text === text ? this.anchored.anchors : undefined;
     }
 
     /**
@@ -68,19 +72,19 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
      * header) finds the same features at a cost independent of the file's size.
      */
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
-        if (!this.current || this.current.textDocument !== document) return super.findFeaturesAt(document, offset);
-        const anchors = anchorsOf(this.current);
-        const index = anchorBefore(anchors, offset);
-        if (index < 0) return super.findFeaturesAt(document, offset);
+        const text = document.getText();
+        const anchors = this.anchorsFor(text);
+        const index = anchors ? anchorBefore(anchors, offset) : -1;
+        if (!anchors || index < 0) return super.findFeaturesAt(document, offset);
         const anchor = anchors[index];
-        const prefix = anchor.header + document.getText().slice(anchor.start, offset);
+        const prefix = anchor.header + text.slice(anchor.start, offset);
         const view = { getText: () => prefix, positionAt: () => ({ line: 0, character: 0 }) } as unknown as TextDocument;
         return super.findFeaturesAt(view, prefix.length);
     }
 
     /** Tokenizes only from the anchor before the one at the cursor, not the whole file. */
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
-        const anchors = this.current ? anchorsOf(this.current) : [];
+        const anchors = this.anchorsFor(text) ?? [];
         const index = anchorBefore(anchors, offset) - 1;
         const start = index >= 0 ? anchors[index].start : 0;
         const lineEnd = text.indexOf('\n', Math.min(text.length, offset + 256));
@@ -135,6 +139,27 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
                 });
             }
         }
+    }
+
+    /**
+     * Langium takes the node at the cursor from the document's own (error-recovered) tree, while
+     * the features come from parsing the text before the cursor; in a half-typed document the two
+     * can disagree (a `nodes` reference offered while the tree has only the file's Model there).
+     * Then complete as for a new element of the rule that holds the reference.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (!next.type && assignment && context.node && !this.isReference(context.node.$type, assignment.feature)) {
+            const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+            const type = rule ? GrammarUtils.getTypeName(rule) : undefined;
+            if (!type || !this.isReference(type, assignment.feature)) return;
+            return super.completionForCrossReference(context, { ...next, type }, acceptor);
+        }
+        return super.completionForCrossReference(context, next, acceptor);
+    }
+
+    private isReference(type: string, property: string): boolean {
+        return this.astReflection.getTypeMetaData(type).properties[property]?.referenceType !== undefined;
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

@@ -1,26 +1,37 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type FormattingActionOptions } from 'langium/lsp';
-import type { Range, TextEdit } from 'vscode-languageserver';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import * as ast from '../../language/generated/ast.js';
 
 /** At most one blank line between members. */
 const maxLineBreaks = 2;
 
-/** Declarations written as `keyword ... { members }`. */
-function isBlock(node: AstNode): boolean {
-    return ast.isGroup(node) || ast.isCluster(node) || ast.isNlb(node) || ast.isSqlInstance(node) || ast.isAvailabilityGroup(node)
-        || ast.isSso(node) || ast.isHost(node) || ast.isBackupJob(node);
-}
+/** Declarations written as `keyword ... { members }` (checked by type name: formatting visits every node). */
+const blockTypes = new Set<string>([
+    ast.Group.$type, ast.Cluster.$type, ast.Nlb.$type, ast.SqlInstance.$type, ast.AvailabilityGroup.$type, ast.Sso.$type, ast.Host.$type, ast.BackupJob.$type
+]);
 
 /** One-line members: settings, properties of blocks, `computer A, B`, `databases ... on X`. */
-function isLine(node: AstNode): boolean {
-    return ast.isSetting(node) || ast.isComputerDecl(node) || ast.isDatabasePlacement(node) || ast.isClusterProperty(node)
-        || ast.isNlbProperty(node) || ast.isSqlProperty(node) || ast.isAgProperty(node) || ast.isSsoProperty(node)
-        || ast.isHostProperty(node) || ast.isBackupJobProperty(node);
-}
+const lineTypes = new Set<string>([
+    ast.VersionSetting.$type, ast.EditionSetting.$type, ast.AvailabilitySetting.$type, ast.ComputerDecl.$type, ast.DatabasePlacement.$type,
+    ast.ClusterNodes.$type, ast.ClusterStorage.$type, ast.ClusterResource.$type, ast.NlbKind.$type, ast.NlbMembers.$type, ast.NlbFronts.$type,
+    ast.SqlEdition.$type, ast.SqlVersion.$type, ast.DatabaseList.$type, ast.AgReplicas.$type, ast.AgListener.$type, ast.AgDtcSupport.$type,
+    ast.MasterSecretServer.$type, ast.SsoBackup.$type, ast.SsoAdministrators.$type, ast.ReceiveHandlers.$type, ast.SendHandlers.$type,
+    ast.Orchestrations.$type, ast.Tracking.$type, ast.Bitness.$type, ast.ClusteredOn.$type, ast.Instances.$type, ast.ServiceAccount.$type,
+    ast.WindowsGroup.$type, ast.BackupDestination.$type, ast.LogShipping.$type
+]);
+
+const noSpace = Formatting.noSpace();
+const oneSpace = Formatting.oneSpace();
+const twoSpaces = Formatting.spaces(2);
+const continuation = Formatting.indent();
+const memberIndent = Formatting.indent({ allowMore: true });
+const closingBrace = Formatting.newLine();
+const topLevel = Formatting.noIndent();
 
 function keywordOf(leaf: CstNode): string | undefined {
-    return GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined;
+    const source = leaf.grammarSource as { $type?: string; value?: string } | undefined;
+    return source?.$type === GrammarAST.Keyword.$type ? source.value : undefined;
 }
 
 /** Visible leaves under a CST node; `own` stops at nested AST nodes (a block's members). */
@@ -42,43 +53,41 @@ function leaves(cst: CstNode | undefined, owner: AstNode | undefined, result: Le
  * level (a block written on one line stays on one line, members two spaces apart); single
  * spaces between the words of a member; `a, b` lists (a line break after a comma is kept, the
  * continuation indented one level deeper); `FILE (path "...")` and `BTS01 (disabled)` options.
- * Comments stay where they are, re-indented with their line; blank lines between members are
- * kept (at most one). Formatting twice changes nothing.
+ * Comments stay where they are: a comment on its own line is re-indented with it (the inner lines
+ * of a block comment are kept byte for byte); blank lines between members are kept (at most
+ * one). Formatting twice changes nothing.
  */
 export class BizhaFormatter extends AbstractFormatter {
 
     protected format(node: AstNode): void {
         if (ast.isModel(node)) {
-            const formatter = this.getNodeFormatter(node);
-            for (const declaration of node.declarations) formatter.node(declaration).prepend(Formatting.noIndent());
-        } else if (isBlock(node)) {
+            for (const declaration of node.declarations) if (declaration.$cstNode) this.collector(declaration.$cstNode, 'prepend', topLevel);
+        } else if (blockTypes.has(node.$type)) {
             this.formatBlock(node);
-        } else if (isLine(node)) {
-            this.spaceWords(node, leaves(node.$cstNode, undefined));
+        } else if (lineTypes.has(node.$type)) {
+            this.spaceWords(leaves(node.$cstNode, undefined));
         }
     }
 
     private formatBlock(node: AstNode): void {
-        const formatter = this.getNodeFormatter(node);
         const own = leaves(node.$cstNode, node);
         const openIndex = own.findIndex(leaf => keywordOf(leaf) === '{');
-        this.spaceWords(node, openIndex < 0 ? own : own.slice(0, openIndex + 1));
+        this.spaceWords(openIndex < 0 ? own : own.slice(0, openIndex + 1));
         if (openIndex < 0) return;
-        const open = formatter.keyword('{');
-        const close = formatter.keyword('}');
-        const interior = formatter.interior(open, close);
-        const singleLine = open.nodes.length === 1 && close.nodes.length === 1 && open.nodes[0].range.start.line === close.nodes[0].range.end.line;
-        if (interior.nodes.length === 0) {
-            close.prepend(Formatting.oneSpace());
-        } else if (singleLine) {
+        const open = own[openIndex];
+        const close = own.at(-1);
+        if (!close || close === open || keywordOf(close) !== '}' || !open.container || open.container !== close.container) return;
+        const siblings = open.container.content;
+        const interior = siblings.slice(siblings.indexOf(open) + 1, siblings.indexOf(close));
+        if (interior.length === 0) {
+            this.collector(close, 'prepend', oneSpace);
+        } else if (open.range.start.line === close.range.end.line) {
             // `host X { receive FILE  instances on A, B }` stays on one line, members two spaces apart.
-            interior.nodes.filter(member => !member.hidden).forEach((member, i) => {
-                formatter.cst([member]).prepend(i === 0 ? Formatting.oneSpace() : Formatting.spaces(2));
-            });
-            close.prepend(Formatting.oneSpace());
+            interior.filter(member => !member.hidden).forEach((member, i) => this.collector(member, 'prepend', i === 0 ? oneSpace : twoSpaces));
+            this.collector(close, 'prepend', oneSpace);
         } else {
-            interior.prepend(Formatting.indent({ allowMore: true }));
-            close.prepend(Formatting.newLine());
+            for (const member of interior) this.collector(member, 'prepend', memberIndent);
+            this.collector(close, 'prepend', closingBrace);
         }
     }
 
@@ -87,14 +96,19 @@ export class BizhaFormatter extends AbstractFormatter {
      * list that continues on the next line after a comma keeps that line break, indented one
      * level deeper than the member.
      */
-    private spaceWords(node: AstNode, words: LeafCstNode[]): void {
-        const formatter = this.getNodeFormatter(node);
+    private spaceWords(words: LeafCstNode[]): void {
+        if (words.length < 2) return;
+        const text = words[0].root.fullText;
+        let previous = keywordOf(words[0]);
         for (let i = 1; i < words.length; i++) {
             const word = keywordOf(words[i]);
-            const previous = keywordOf(words[i - 1]);
             const tight = word === ',' || word === ')' || previous === '(';
-            const continued = previous === ',' && words[i].range.start.line > words[i - 1].range.end.line;
-            formatter.cst([words[i]]).prepend(continued ? Formatting.indent() : tight ? Formatting.noSpace() : Formatting.oneSpace());
+            const gap = words[i].offset - words[i - 1].end;
+            previous = word;
+            // Most text is formatted already: registering nothing there keeps large files fast.
+            if (tight ? gap === 0 : gap === 1 && text.charCodeAt(words[i - 1].end) === 32) continue;
+            const continued = gap > 0 && keywordOf(words[i - 1]) === ',' && words[i].range.start.line > words[i - 1].range.end.line;
+            this.collector(words[i], 'prepend', continued ? continuation : tight ? noSpace : oneSpace);
         }
     }
 
@@ -111,6 +125,21 @@ export class BizhaFormatter extends AbstractFormatter {
         const zeroBased = (line: number | undefined) => line === undefined || !Number.isFinite(line) ? lastLine : line - 1;
         const firstErrorLine = Math.min(...lexerErrors.map(e => zeroBased(e.line)), ...parserErrors.map(e => zeroBased(e.token.startLine)));
         return firstErrorLine > range.end.line;
+    }
+
+    /**
+     * With syntax errors after the range (range formatting, on-type formatting), only edits that
+     * end before the first error: Langium keeps edits that start in the range and run past its
+     * end, and one running into the error replaced tokens the parser had skipped (robustness test).
+     */
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const edits = super.doDocumentFormat(document, options, range);
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length === 0 && parserErrors.length === 0) return edits;
+        const length = document.textDocument.getText().length;
+        const at = (offset: number | undefined) => offset === undefined || !Number.isFinite(offset) ? length : offset;
+        const firstError = Math.min(...lexerErrors.map(e => at(e.offset)), ...parserErrors.map(e => at(e.token.startOffset)));
+        return edits.filter(edit => document.textDocument.offsetAt(edit.range.end) <= firstError);
     }
 
     /** A comment moves with its line, but its own lines stay byte for byte (Langium re-indents every line of a block comment). */
