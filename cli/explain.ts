@@ -1,24 +1,6 @@
-import type { FunctionResult, GroupAnalysis } from '../language/analysis/types.js';
+import type { GroupAnalysis } from '../language/analysis/types.js';
 import { componentName } from '../language/analysis/types.js';
-
-const mechanismText: Record<FunctionResult['mechanism'], string> = {
-    'scale-out': 'scale-out',
-    'load-balanced': 'load-balanced',
-    'clustered-failover': 'clustered failover',
-    'sql-fci': 'SQL failover cluster instance',
-    'availability-group': 'availability group',
-    single: 'single',
-    none: 'none'
-};
-
-export function redundancyText(redundancy: number): string {
-    switch (redundancy) {
-        case 0: return 'missing';
-        case 1: return 'single point of failure';
-        case 2: return 'survives one failure';
-        default: return 'survives two failures';
-    }
-}
+import { mechanismText, redundancyLevel, redundancyText } from '../preview/labels.js';
 
 const colours = { red: '\u001b[31m', yellow: '\u001b[33m', green: '\u001b[32m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
@@ -32,7 +14,7 @@ export function formatExplain(analyses: Array<{ file: string; analysis: GroupAna
             fn.label,
             mechanismText[fn.mechanism],
             fn.providers.join(', ') || '-',
-            `${fn.redundancy} ${redundancyText(fn.redundancy)}`,
+            `${fn.redundancy} ${redundancyText[redundancyLevel(fn.redundancy)]}`,
             fn.singleFailures.map(f => f.via ? `${componentName(f.component)} (via ${f.via.replace(/^database:/, '')})` : componentName(f.component)).join(', ') || '-'
         ]);
         const header = ['function', 'mechanism', 'providers', 'redundancy', 'stopped by a single failure of'];

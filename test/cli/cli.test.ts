@@ -113,7 +113,7 @@ describe('bizha explain', () => {
         const { status, stdout } = run(['explain', 'examples/two-computer-not-ha']);
         expect(status).toBe(0);
         expect(stdout).toContain('Group ContosoTwoBox');
-        expect(stdout).toMatch(/processing on BizTalkServerApplication\s+single\s+BTS01\s+1 single point of failure\s+BTS01, SQL01 \(via BizTalkMgmtDb\)/);
+        expect(stdout).toMatch(/processing on BizTalkServerApplication\s+single instance\s+BTS01\s+1 single point of failure\s+BTS01, SQL01 \(via BizTalkMgmtDb\)/);
         expect(stdout).toContain('Worst single failure: SQL01');
         expect(stdout).not.toContain('\u001b[');
     });
