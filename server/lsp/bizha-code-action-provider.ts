@@ -19,6 +19,7 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         const groups = this.services.analysis.Analysis.forDocument(document);
+        const fixAllDone = new Set<string>();
         for (const diagnostic of params.context.diagnostics) {
             const ruleId = ruleIdOf(diagnostic);
             if (!ruleId) continue;
@@ -31,8 +32,12 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
             }
             const suppression = this.suppression(document, diagnostic, ruleId);
             if (suppression) actions.push(suppression);
-            const fixAll = this.fixAll(document, groups, ruleId);
-            if (fixAll && !actions.some(a => a.title === fixAll.title)) actions.push(fixAll);
+            // One "fix all" per rule and request, however many of its diagnostics the request names.
+            if (!fixAllDone.has(ruleId)) {
+                fixAllDone.add(ruleId);
+                const fixAll = this.fixAll(document, groups, ruleId);
+                if (fixAll) actions.push(fixAll);
+            }
         }
         return actions;
     }
