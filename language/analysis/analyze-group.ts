@@ -35,8 +35,10 @@ export function hostProvision(group: GroupModel, host: HostModel): HostProvision
     const cluster = host.clusteredOn ? group.clusters.get(host.clusteredOn) : undefined;
     const providers: string[] = [];
     const placements: Placement[] = [];
+    const placed = new Set<string>();
     for (const instance of host.instances) {
-        if (placements.some(p => p.computer === instance.computer)) continue;
+        if (placed.has(instance.computer)) continue;
+        placed.add(instance.computer);
         const eligible = !instance.disabled && (!cluster || cluster.nodes.includes(instance.computer));
         if (eligible) providers.push(instance.computer);
         const role = !eligible ? 'disabled' : cluster && providers.length > 1 ? 'standby' : 'active';
@@ -190,7 +192,10 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
     // Availability groups list replicas per SQL instance: paths are per SQL instance, not per computer.
     const pathsOf = (draft: Draft): ComponentId[][] => draft.providers.map(pathOf);
 
-    const own = new Map(drafts.map(draft => [draft.id, { draft, paths: pathsOf(draft), result: computeRedundancy(pathsOf(draft)) }]));
+    const own = new Map(drafts.map(draft => {
+        const paths = pathsOf(draft);
+        return [draft.id, { draft, paths, result: computeRedundancy(paths) }];
+    }));
     const functions: FunctionResult[] = drafts.map(draft => {
         const mine = own.get(draft.id)!;
         let redundancy = mine.result.redundancy;

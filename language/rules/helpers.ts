@@ -5,30 +5,30 @@ import type { RelatedLocation } from './rule.js';
 
 /** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
 export function biztalkComputers(group: GroupModel): string[] {
-    const names: string[] = [];
+    const names = new Set<string>();
     for (const host of group.hosts.values()) {
-        for (const instance of host.instances) if (!names.includes(instance.computer)) names.push(instance.computer);
+        for (const instance of host.instances) names.add(instance.computer);
     }
-    return names;
+    return [...names];
 }
 
 /** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
 export function sqlComputers(group: GroupModel): string[] {
-    const names: string[] = [];
+    const names = new Set<string>();
     for (const sql of group.sqlInstances.values()) {
         if (!sql.server) continue;
         const computers = sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
-        for (const computer of computers) if (!names.includes(computer)) names.push(computer);
+        for (const computer of computers) names.add(computer);
     }
-    return names;
+    return [...names];
 }
 
 export function distinctEnabledComputers(host: HostModel): string[] {
-    const names: string[] = [];
+    const names = new Set<string>();
     for (const instance of host.instances) {
-        if (!instance.disabled && !names.includes(instance.computer)) names.push(instance.computer);
+        if (!instance.disabled) names.add(instance.computer);
     }
-    return names;
+    return [...names];
 }
 
 export function hasWork(host: HostModel): boolean {
