@@ -119,6 +119,47 @@ export class TextEditor {
         return [{ range: this.range(item.offset, item.end), newText: '' }, { range: this.range(comma, comma + 1 + afterComma), newText: '' }];
     }
 
+    /**
+     * Removes several elements of one comma list. Each run of removed elements goes with one
+     * separator; comments inside the removed text are kept (a line comment keeps its line end).
+     * Returns no edit when every element would go: the list cannot be empty.
+     */
+    removeListItems(items: CstNode[], indices: number[]): TextEdit[] {
+        const removed = new Set(indices.filter(i => i >= 0 && i < items.length));
+        if (removed.size === 0 || removed.size === items.length) return [];
+        const edits: TextEdit[] = [];
+        for (let a = 0; a < items.length; a++) {
+            if (!removed.has(a)) continue;
+            let b = a;
+            while (removed.has(b + 1)) b++;
+            const [start, end] = a > 0 ? [items[a - 1].end, items[b].end] : [items[0].offset, items[b + 1].offset];
+            edits.push({ range: this.range(start, end), newText: this.keptComments(start, end, a === 0) });
+            a = b;
+        }
+        return edits;
+    }
+
+    /** The comments in text[start, end), as text to put in place of that range. */
+    private keptComments(start: number, end: number, beforeNext: boolean): string {
+        const pieces: string[] = [];
+        for (let i = start; i < end; i++) {
+            if (this.text.startsWith('/*', i)) {
+                const close = this.text.indexOf('*/', i + 2);
+                const stop = close < 0 ? end : Math.min(end, close + 2);
+                pieces.push(this.text.slice(i, stop));
+                i = stop - 1;
+            } else if (this.text.startsWith('//', i)) {
+                let stop = i;
+                while (stop < end && this.text[stop] !== '\n' && this.text[stop] !== '\r') stop++;
+                pieces.push(`${this.text.slice(i, stop)}\n${this.lineIndent(end)}`);
+                i = stop - 1;
+            }
+        }
+        if (pieces.length === 0) return '';
+        const joined = pieces.map(p => p.endsWith('\n' + this.lineIndent(end)) ? p : `${p} `).join('');
+        return beforeNext ? joined : ` ${joined.trimEnd()}${joined.endsWith('\n' + this.lineIndent(end)) ? `\n${this.lineIndent(end)}` : ''}`;
+    }
+
     /** Removes a whole node and the white space before it on its line. */
     removeNode(node: CstNode): TextEdit[] {
         let start = node.offset;

@@ -1,4 +1,6 @@
 import { defineRule } from './rule.js';
+import { itemNodes } from './fixes-common.js';
+import { isNlbMembers, type Nlb } from '../generated/ast.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
 
 export const haNlbMembership = defineRule({
@@ -46,10 +48,23 @@ export const haNlbMembership = defineRule({
         const nlb = context.group.nlbs.get(String(context.data.nlb));
         const computers = context.data.computers as string[] | undefined;
         if (!nlb || !computers || computers.length === 0 || !nlb.local) return [];
-        const lists = (nlb.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.filter(p => p.$type === 'NlbMembers');
-        const edits = lists.length > 0
-            ? [...context.editor.replace(lists[0].$cstNode, `members ${computers.join(', ')}`), ...lists.slice(1).flatMap(l => l.$cstNode ? context.editor.removeNode(l.$cstNode) : [])]
-            : context.editor.addToBlock(nlb.node, `members ${computers.join(', ')}`);
+        const lists = (nlb.node as Nlb).properties.filter(isNlbMembers);
+        let edits;
+        if (lists.length === 1) {
+            // Edit the list item by item, so comments inside it survive.
+            const items = itemNodes(lists[0], 'members');
+            const names = lists[0].members.map(m => m.$refText);
+            const stale = names.map((name, i) => computers.includes(name) ? -1 : i).filter(i => i >= 0);
+            const missing = computers.filter(c => !names.includes(c));
+            const keeps = stale.length < names.length;
+            edits = keeps
+                ? [...context.editor.removeListItems(items, stale), ...(missing.length > 0 ? context.editor.appendToList(items.at(-1), missing.join(', ')) : [])]
+                : context.editor.replace(lists[0].$cstNode, `members ${computers.join(', ')}`);
+        } else if (lists.length === 0) {
+            edits = context.editor.addToBlock(nlb.node, `members ${computers.join(', ')}`);
+        } else {
+            edits = [...context.editor.replace(lists[0].$cstNode, `members ${computers.join(', ')}`), ...lists.slice(1).flatMap(l => l.$cstNode ? context.editor.removeNode(l.$cstNode) : [])];
+        }
         return [{ title: `Make the members of ${nlb.name} match ${String(context.data.host)}'s computers (${computers.join(', ')})`, edits, preferred: true }];
     }
 });

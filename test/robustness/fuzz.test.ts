@@ -26,10 +26,6 @@ const knownIssues: Array<{ pattern: RegExp; why: string }> = [
     {
         pattern: /^slow in preview:/,
         why: 'preview/attach.ts attachDiagnostics is O(diagnostics x functions): thousands of databases in one group take seconds'
-    },
-    {
-        pattern: /^lost-text in codeActions: quick fix "Make the members of .*" loses or changes the comment/,
-        why: 'language/rules/ha-nlb-membership.ts replaces the whole `members` list, comments inside it included'
     }
 ];
 

@@ -115,10 +115,9 @@ describe('quick fixes', () => {
     }, 120_000);
 });
 
-describe('known lost text', () => {
-    // language/rules/ha-nlb-membership.ts: the fix replaces the whole `members` property. Not
-    // fixed yet: remove `.fails` when it is (see docs/robustness.md).
-    test.fails('KNOWN: making an NLB\'s members match its host drops the comments inside the list (seed 777, iterations 711 and 1821)', async () => {
+describe('lost text', () => {
+    // language/rules/ha-nlb-membership.ts: the fix replaced the whole `members` property; it now edits item by item.
+    test('making an NLB\'s members match its host keeps the comments inside the list (seed 777, iterations 711 and 1821)', async () => {
         const text = 'group G {\n  computer BTS01, BTS02, OLD\n  host Web isolated { receive WCF-BasicHttp instances on BTS01, BTS02 }\n  nlb Farm {\n    members BTS01, // first\n            OLD /* retired */\n    fronts Web\n  }\n}\n';
         expect(await failuresOf(text, { only: 'codeActions' })).toEqual([]);
     });
