@@ -1,5 +1,8 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
 import * as ast from '../generated/ast.js';
+import { namedMembers, namespaceOf as namespaceOfType } from '../scoping/namespaces.js';
+
+const namespaceOf = (node: AstNode): string | undefined => namespaceOfType(node.$type);
 import type { BizhaServices } from '../bizha-module.js';
 
 /** Codes of the language's own (non-rule) errors, for code actions. */
@@ -11,24 +14,6 @@ export const LanguageIssue = {
     Version: 'bizha-version',
     DatabasePlacedTwice: 'bizha-database-placed-twice'
 } as const;
-
-/** Names that references could confuse share a namespace: computers with clusters, SQL instances with availability groups. */
-function namespaceOf(node: AstNode): string | undefined {
-    switch (node.$type) {
-        case ast.Computer.$type: case ast.Cluster.$type: return 'computer or cluster';
-        case ast.SqlInstance.$type: case ast.AvailabilityGroup.$type: return 'SQL instance or availability group';
-        case ast.Host.$type: return 'host';
-        case ast.Nlb.$type: return 'load balancer';
-        case ast.Group.$type: return 'group';
-        default: return undefined;
-    }
-}
-
-function namedMembers(container: ast.Model | ast.Group): Array<AstNode & { name: string }> {
-    const members: AstNode[] = ast.isModel(container) ? container.declarations ?? [] : container.members ?? [];
-    return members.flatMap((member): AstNode[] => ast.isComputerDecl(member) ? member.computers : [member])
-        .filter((member): member is AstNode & { name: string } => typeof (member as { name?: unknown }).name === 'string' && namespaceOf(member) !== undefined);
-}
 
 export function registerValidationChecks(services: BizhaServices): void {
     const validator = services.validation.BizhaValidator;

@@ -3,27 +3,9 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import * as ast from '../../language/generated/ast.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
-
-/** Names that references could confuse share a namespace (as the validator's uniqueness check has it). */
-function namespaceOf(type: string): string | undefined {
-    switch (type) {
-        case ast.Computer.$type: case ast.Cluster.$type: return 'computer or cluster';
-        case ast.SqlInstance.$type: case ast.AvailabilityGroup.$type: return 'SQL instance or availability group';
-        case ast.Host.$type: return 'host';
-        case ast.Nlb.$type: return 'load balancer';
-        case ast.Group.$type: return 'group';
-        default: return undefined;
-    }
-}
+import { namedMembers, namespaceOf } from '../../language/scoping/namespaces.js';
 
 const identifier = /^[_a-zA-Z][\w-]*$/;
-
-/** Every named element declared directly in a group or at the top level of a file. */
-function namedMembers(container: ast.Model | ast.Group): Array<AstNode & { name: string }> {
-    const members: AstNode[] = ast.isModel(container) ? container.declarations ?? [] : container.members ?? [];
-    return members.flatMap((member): AstNode[] => ast.isComputerDecl(member) ? member.computers : [member])
-        .filter((member): member is AstNode & { name: string } => typeof (member as { name?: unknown }).name === 'string');
-}
 
 /**
  * Renames across files with Langium's reference index, but refuses (with an error the editor
