@@ -96,3 +96,15 @@ export const agGroup = variant([[sqlBlock, `sql SQLA on SQL01 { edition enterpri
         dtc-support per-database
         databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
     }`]]);
+
+/** 0-based [line, character] of `word` on the first line that contains `lineNeedle`. */
+export function startOf(text: string, lineNeedle: string, word: string): [number, number] {
+    const lines = text.split('\n');
+    const line = lines.findIndex(l => l.includes(lineNeedle));
+    if (line < 0 || !lines[line].includes(word)) throw new Error(`no ${word} on the line of ${lineNeedle}`);
+    return [line, lines[line].indexOf(word)];
+}
+
+/** 0-based [line, character] where a diagnostic starts. */
+export const rangeStart = (diagnostic: { range: { start: { line: number; character: number } } }): [number, number] =>
+    [diagnostic.range.start.line, diagnostic.range.start.character];

@@ -1,5 +1,6 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
-import type { DatabaseModel, GroupModel, HostModel, SqlInstanceModel } from '../model/topology.js';
+import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import type { DatabaseModel, GroupModel, HostModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
     computerId, maxRedundancy, siteId,
@@ -50,11 +51,6 @@ export function hostProvision(group: GroupModel, host: HostModel): HostProvision
     return { mechanism, providers, placements };
 }
 
-export function sqlProviders(group: GroupModel, sql: SqlInstanceModel | undefined): string[] {
-    if (!sql?.server) return [];
-    if (sql.server.kind === 'computer') return [sql.server.name];
-    return group.clusters.get(sql.server.name)?.nodes ?? [];
-}
 
 function databaseFunctionId(database: { name: string }): string {
     return `database:${database.name}`;
@@ -160,7 +156,7 @@ function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
     if (!container) return { ...base, mechanism: 'none', providers: [], placements: [] };
     if (container.kind === 'sql') {
         const sql = group.sqlInstances.get(container.name);
-        const providers = sqlProviders(group, sql);
+        const providers = sqlInstanceComputers(group, sql);
         const clustered = sql?.server?.kind === 'cluster';
         return {
             ...base, providers,
@@ -172,7 +168,7 @@ function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
     const providers: string[] = [];
     const placements: Placement[] = [];
     for (const replica of ag?.replicas ?? []) {
-        for (const computer of sqlProviders(group, group.sqlInstances.get(replica.sql))) {
+        for (const computer of sqlInstanceComputers(group, group.sqlInstances.get(replica.sql))) {
             placements.push({ computer, role: replica.synchronous ? 'replica' : 'disabled' });
             if (replica.synchronous && !providers.includes(computer)) providers.push(computer);
         }
@@ -235,10 +231,8 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
 }
 
 function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<GroupAnalysis, 'components' | 'worstSingleFailure'> {
-    const biztalk = new Set<string>();
-    for (const host of group.hosts.values()) host.instances.forEach(i => biztalk.add(i.computer));
-    const sqlComputers = new Set<string>();
-    for (const sql of group.sqlInstances.values()) sqlProviders(group, sql).forEach(c => sqlComputers.add(c));
+    const biztalk = new Set(biztalkComputers(group));
+    const sql = new Set(sqlComputers(group));
     const stops = new Map<string, string[]>();
     for (const fn of functions) {
         for (const failure of fn.singleFailures) {
@@ -250,7 +244,7 @@ function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<Grou
     const components: ComponentResult[] = [];
     const sites = new Set<string>();
     for (const computer of group.computers.values()) {
-        const tier: Tier = biztalk.has(computer.name) ? 'biztalk' : sqlComputers.has(computer.name) ? 'sql' : 'other';
+        const tier: Tier = biztalk.has(computer.name) ? 'biztalk' : sql.has(computer.name) ? 'sql' : 'other';
         const id = computerId(computer.name);
         components.push({ id, kind: 'computer', name: computer.name, tier, site: computer.site, stops: stops.get(id) ?? [], source: computer.source });
         if (computer.site) sites.add(computer.site);

@@ -2,26 +2,10 @@ import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
 import { componentName, isSite } from '../analysis/types.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SourceRef, SqlInstanceModel } from '../model/topology.js';
 import type { RelatedLocation } from './rule.js';
+import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
 
-/** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
-export function biztalkComputers(group: GroupModel): string[] {
-    const names = new Set<string>();
-    for (const host of group.hosts.values()) {
-        for (const instance of host.instances) names.add(instance.computer);
-    }
-    return [...names];
-}
-
-/** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
-export function sqlComputers(group: GroupModel): string[] {
-    const names = new Set<string>();
-    for (const sql of group.sqlInstances.values()) {
-        if (!sql.server) continue;
-        const computers = sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
-        for (const computer of computers) names.add(computer);
-    }
-    return [...names];
-}
+// The role queries live with the model; rules and editor features import them from here too.
+export { biztalkComputers, sqlComputers, sqlInstanceComputers as computersOfSql };
 
 export function distinctEnabledComputers(host: HostModel): string[] {
     const names = new Set<string>();
@@ -135,11 +119,6 @@ export function sqlInstancesHoldingDatabases(group: GroupModel): SqlInstanceMode
         else group.availabilityGroups.get(container.name)?.replicas.forEach(r => names.add(r.sql));
     }
     return [...names].map(name => group.sqlInstances.get(name)).filter((sql): sql is SqlInstanceModel => !!sql);
-}
-
-export function computersOfSql(group: GroupModel, sql: SqlInstanceModel): string[] {
-    if (!sql.server) return [];
-    return sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
 }
 
 export function related(message: string, element: { source: SourceRef }): RelatedLocation {

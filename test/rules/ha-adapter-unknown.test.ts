@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-ADAPTER-UNKNOWN';
@@ -16,9 +16,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('information');
-        const lines = text.split('\n');
-        const line = lines.findIndex(l => l.includes('host SendHost'));
-        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('ContosoGateway')]);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'host SendHost', 'ContosoGateway'));
         expect(hits[0].message).toContain('"ContosoGateway"');
         expect(hits[0].message).toContain('scales out');
     });

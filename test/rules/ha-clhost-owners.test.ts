@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { variant } from '../fixtures.js';
+import { rangeStart, startOf, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-CLHOST-OWNERS';
@@ -23,9 +23,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('error');
-        const lines = text.split('\n');
-        const line = lines.findIndex(l => l.includes('host FtpHost'));
-        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('clustered on')]);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'host FtpHost', 'clustered on'));
         expect(hits[0].message).toContain('FtpHost is clustered on BTSCL');
         expect(hits[0].message).toContain('BTS03 has no instance');
         expect(hits[0].message).toContain('that node');

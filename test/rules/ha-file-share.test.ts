@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-FILE-SHARE';
@@ -18,9 +18,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('warning');
-        const lines = text.split('\n');
-        const line = lines.findIndex(l => l.includes('host ReceiveHost'));
-        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('FILE')]);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'host ReceiveHost', 'FILE'));
         expect(hits[0].message).toContain(String.raw`D:\Inbound`);
         expect(hits[0].message).toContain('ReceiveHost');
         expect(hits[0].message).toContain('BTS01 and BTS02');

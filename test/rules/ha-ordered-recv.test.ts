@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clusteredBase, withHost } from '../fixtures.js';
+import { clusteredBase, rangeStart, startOf, withHost } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-ORDERED-RECV';
@@ -14,9 +14,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('error');
-        const lines = text.split('\n');
-        const line = lines.findIndex(l => l.includes('host MqHost'));
-        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('MQSeries')]);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'host MqHost', 'MQSeries'));
         expect(hits[0].message).toContain('receive MQSeries (ordered) on MqHost');
         expect(hits[0].message).toContain('BTS01 and BTS02');
         expect(hits[0].message).toContain('break the delivery order');

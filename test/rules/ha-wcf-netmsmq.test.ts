@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clusteredBase, withHost } from '../fixtures.js';
+import { clusteredBase, rangeStart, startOf, withHost } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-WCF-NETMSMQ';
@@ -14,9 +14,7 @@ describe(ID, () => {
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('warning');
-        const lines = text.split('\n');
-        const line = lines.findIndex(l => l.includes('host QueueHost'));
-        expect([hits[0].range.start.line, hits[0].range.start.character]).toEqual([line, lines[line].indexOf('WCF-NetMsmq')]);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'host QueueHost', 'WCF-NetMsmq'));
         expect(hits[0].message).toContain('receive WCF-NetMsmq on QueueHost');
         expect(hits[0].message).toContain('clustered host');
     });

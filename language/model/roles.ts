@@ -1,0 +1,28 @@
+import type { GroupModel, SqlInstanceModel } from './topology.js';
+
+/**
+ * A computer's role is never declared: it follows from what runs on it. These queries are the
+ * one definition the analysis (tiers, providers) and the rules share.
+ */
+
+/** The computers a SQL instance can run on: its computer, or its cluster's nodes (a failover cluster instance). */
+export function sqlInstanceComputers(group: GroupModel, sql: SqlInstanceModel | undefined): string[] {
+    if (!sql?.server) return [];
+    return sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
+}
+
+/** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
+export function biztalkComputers(group: GroupModel): string[] {
+    const names = new Set<string>();
+    for (const host of group.hosts.values()) {
+        for (const instance of host.instances) names.add(instance.computer);
+    }
+    return [...names];
+}
+
+/** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
+export function sqlComputers(group: GroupModel): string[] {
+    const names = new Set<string>();
+    for (const sql of group.sqlInstances.values()) sqlInstanceComputers(group, sql).forEach(c => names.add(c));
+    return [...names];
+}
