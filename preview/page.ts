@@ -14,17 +14,22 @@ export interface PanelPage {
     readonly scriptUri: string;
 }
 
-export function panelHtml({ cspSource, nonce, scriptUri }: PanelPage): string {
-    const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource}; base-uri 'none'; form-action 'none'`;
+/** The document start shared by the panel and the report: CSP, nonce'd styles, title. */
+function documentHead({ csp, nonce, title, css, generator = false }: { csp: string; nonce: string; title: string; css: string; generator?: boolean }): string {
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeQuoted(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Redundancy preview</title>
-<style nonce="${escapeHtml(nonce)}">${previewCss}</style>
-</head>
+${generator ? '<meta name="generator" content="bizha">\n' : ''}<title>${escapeHtml(title)}</title>
+<style nonce="${escapeHtml(nonce)}">${css}</style>
+</head>`;
+}
+
+export function panelHtml({ cspSource, nonce, scriptUri }: PanelPage): string {
+    const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource}; base-uri 'none'; form-action 'none'`;
+    return `${documentHead({ csp, nonce, title: 'Redundancy preview', css: previewCss })}
 <body>
 <header class="page-header">
 <h1>Redundancy preview <span class="file" id="bizha-file"></span></h1>
@@ -74,16 +79,7 @@ export function reportHtml(input: ReportInput): string {
     const data: ReportData = { groups: input.groups, failed: input.failed, fileLabels: input.fileLabels };
     const fileLabel = (uri: string) => input.fileLabels[uri] ?? uri;
     const files = [...new Set(Object.values(input.fileLabels))];
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeQuoted(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="bizha">
-<title>${escapeHtml(input.title)}</title>
-<style nonce="${nonce}">${reportThemeCss}${previewCss}</style>
-</head>
+    return `${documentHead({ csp, nonce, title: input.title, css: reportThemeCss + previewCss, generator: true })}
 <body class="bizha-report">
 <header class="page-header">
 <h1>${escapeHtml(input.title)}</h1>
