@@ -1,6 +1,6 @@
 import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
 import { componentName, isSite } from '../analysis/types.js';
-import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SourceRef, SqlInstanceModel } from '../model/topology.js';
+import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { RelatedLocation } from './rule.js';
 import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
 
@@ -56,10 +56,6 @@ export function componentText(id: string): string {
 /** The single computer failures (not sites) that stop a function's own providers. */
 export function computerSingleFailures(fn: FunctionResult): string[] {
     return fn.ownSingleFailures.filter(id => !isSite(id)).map(componentName);
-}
-
-export function isClusteredHost(host: HostModel): boolean {
-    return host.clusteredOn !== undefined;
 }
 
 /**
@@ -119,10 +115,6 @@ export function sqlInstancesHoldingDatabases(group: GroupModel): SqlInstanceMode
         else group.availabilityGroups.get(container.name)?.replicas.forEach(r => names.add(r.sql));
     }
     return [...names].map(name => group.sqlInstances.get(name)).filter((sql): sql is SqlInstanceModel => !!sql);
-}
-
-export function related(message: string, element: { source: SourceRef }): RelatedLocation {
-    return { message, source: element.source };
 }
 
 export function computerRelated(group: GroupModel, names: readonly string[], what = 'declared here'): RelatedLocation[] {

@@ -62,6 +62,3 @@ export function lowerSeverity(severity: Severity): Severity {
     return lowered[severity];
 }
 
-export function learnUrl(path: string): string {
-    return `https://learn.microsoft.com/en-us/${path.replace(/\.md$/, '')}`;
-}
