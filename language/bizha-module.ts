@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { BizhaGeneratedModule, BizhaGeneratedSharedModule } from './generated/module.js';
 import { BizhaScopeComputation } from './scoping/bizha-scope-computation.js';
 import { BizhaLinker } from './scoping/bizha-linker.js';
+import { BizhaScopeProvider } from './scoping/bizha-scope-provider.js';
+import { BizhaAstNodeDescriptionProvider, BizhaReferenceDescriptionProvider } from './workspace/bizha-descriptions.js';
+import { BizhaDocumentValidator } from './validation/bizha-document-validator.js';
 import { BizhaValueConverter } from './scoping/bizha-value-converter.js';
 import { BizhaAnalysisService } from './analysis/analysis-service.js';
 import { BizhaRuleSettings } from './config/rule-settings.js';
@@ -36,7 +39,12 @@ export function createBizhaModule(options: BizhaModuleOptions = {}): Module<Bizh
     return {
         references: {
             ScopeComputation: services => new BizhaScopeComputation(services),
+            ScopeProvider: services => new BizhaScopeProvider(services),
             Linker: services => new BizhaLinker(services)
+        },
+        workspace: {
+            AstNodeDescriptionProvider: services => new BizhaAstNodeDescriptionProvider(services),
+            ReferenceDescriptionProvider: services => new BizhaReferenceDescriptionProvider(services)
         },
         parser: {
             ValueConverter: () => new BizhaValueConverter()
@@ -45,6 +53,7 @@ export function createBizhaModule(options: BizhaModuleOptions = {}): Module<Bizh
             Analysis: services => new BizhaAnalysisService(services.shared)
         },
         validation: {
+            DocumentValidator: services => new BizhaDocumentValidator(services),
             BizhaValidator: services => new BizhaValidator(services),
             RuleSettings: () => new BizhaRuleSettings(),
             RuleDocs: () => ({ url: id => `${folderUrl}/${id}.md` }),

@@ -7,7 +7,7 @@ import {
     type ComponentId, type ComponentResult, type FunctionKind, type FunctionResult, type GroupAnalysis,
     type Mechanism, type Placement, type SingleFailure, type Tier
 } from './types.js';
-import type { SourceRef } from '../model/topology.js';
+import { lazySource, type SourceRef } from '../model/topology.js';
 
 /** The providers of a function before redundancy is computed. */
 interface Draft {
@@ -177,7 +177,7 @@ function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
 }
 
 function sourceOfNode(fallback: SourceRef, node: { $cstNode?: { range: SourceRef['range'] } }): SourceRef {
-    return { uri: fallback.uri, range: node.$cstNode?.range ?? fallback.range };
+    return lazySource(fallback.uri, () => node.$cstNode?.range ?? fallback.range);
 }
 
 function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {

@@ -1,16 +1,17 @@
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { criticalityOfKind, findAdapter, findDatabase, type DatabaseKind } from './catalog.js';
-import type {
-    AccountModel, AvailabilityGroupModel, BackupJobModel, ClusterModel, ComputerModel, DatabaseModel,
-    GroupModel, HandlerModel, HostModel, InstanceModel, NlbModel, SourceRef, SqlInstanceModel, SsoModel
+import {
+    lazySource, type AccountModel, type AvailabilityGroupModel, type BackupJobModel, type ClusterModel, type ComputerModel,
+    type DatabaseModel, type GroupModel, type HandlerModel, type HostModel, type InstanceModel, type NlbModel, type SourceRef,
+    type SqlInstanceModel, type SsoModel
 } from './topology.js';
 
 const emptyRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** Where a node is written. The range is computed when first read: most elements never need it. */
 export function sourceOf(node: AstNode): SourceRef {
-    const document = AstUtils.getDocument(node);
-    return { uri: document.uri.toString(), range: node.$cstNode?.range ?? emptyRange };
+    return lazySource(AstUtils.getDocument(node).uri.toString(), () => node.$cstNode?.range ?? emptyRange);
 }
 
 /** Top-level declarations of the workspace that a group may involve without naming them. */

@@ -12,6 +12,12 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 export interface SourceRef { uri: string; range: Range }
 
+/** A source whose range is computed when first read: most elements' ranges are never needed. */
+export function lazySource(uri: string, rangeOf: () => Range): SourceRef {
+    let range: Range | undefined;
+    return { uri, get range() { return range ??= rangeOf(); } };
+}
+
 interface Element {
     readonly name: string;
     readonly source: SourceRef;

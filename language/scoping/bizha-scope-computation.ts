@@ -1,10 +1,13 @@
-import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
-import { isComputer, isComputerDecl, isDatabase, isModel, type Model } from '../generated/ast.js';
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type LocalSymbols } from 'langium';
+import { isComputerDecl, isGroup, type Model } from '../generated/ast.js';
+import { namedMembers } from './namespaces.js';
+import { forEachInterruptible } from '../workspace/interruptible.js';
 
 /**
  * Top-level declarations are visible in every .bizha file of the workspace; group members only
  * inside their group. `computer A, B` nests its computers in a ComputerDecl, so they are lifted
- * to the scope of the declaration's container (the file or the group).
+ * to the scope of the declaration's container (the file or the group). Databases are never
+ * referenced, so they stay out of scopes (and out of completion lists).
  */
 export class BizhaScopeComputation extends DefaultScopeComputation {
 
@@ -21,14 +24,15 @@ export class BizhaScopeComputation extends DefaultScopeComputation {
         return exports;
     }
 
-    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
-        // Databases are never referenced; keeping them out of scopes keeps completion lists clean.
-        if (isDatabase(node)) return;
-        const container = isComputer(node) ? node.$container?.$container : node.$container;
-        if (!container) return;
-        // Top-level declarations already reach every file through the global index.
-        if (isModel(container)) return;
-        const name = this.nameProvider.getName(node);
-        if (name) symbols.add(container, this.descriptions.createDescription(node, name, document));
+    /** Only groups hold local symbols: their named members. Langium's default walks the whole tree to find them. */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
+        const model = document.parseResult.value as Model;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        await forEachInterruptible((model.declarations ?? []).filter(isGroup), cancelToken, group => {
+            for (const member of namedMembers(group)) {
+                if (member.name) symbols.add(group, this.descriptions.createDescription(member, member.name, document));
+            }
+        });
+        return symbols;
     }
 }

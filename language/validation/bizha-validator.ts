@@ -92,7 +92,7 @@ export class BizhaValidator {
 
     checkDatabasesPlacedOnce = (group: ast.Group, accept: ValidationAcceptor): void => {
         const seen = new Set<string>();
-        for (const database of AstUtils.streamAllContents(group).filter(ast.isDatabase)) {
+        for (const database of databasesOf(group)) {
             // A half-typed `databases sso` has no name yet.
             if (!database.name) continue;
             const key = database.name.toLowerCase();
@@ -141,3 +141,14 @@ export class BizhaValidator {
 }
 
 export type { LangiumDocument };
+
+/** The databases a group places: `databases ... on` members and the database lists of its SQL instances and availability groups. */
+function databasesOf(group: ast.Group): ast.Database[] {
+    return (group.members ?? []).flatMap(member => {
+        if (ast.isDatabasePlacement(member)) return member.databases;
+        if (ast.isSqlInstance(member) || ast.isAvailabilityGroup(member)) {
+            return (member.properties ?? []).flatMap(property => ast.isDatabaseList(property) ? property.databases : []);
+        }
+        return [];
+    });
+}

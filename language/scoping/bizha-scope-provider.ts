@@ -1,0 +1,69 @@
+import {
+    AstUtils, DefaultScopeProvider, stream,
+    type AstNode, type AstNodeDescription, type AstReflection, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
+} from 'langium';
+
+/**
+ * Langium's default scope filters a container's local symbols linearly for every reference, which
+ * is quadratic in the size of a group. This provider indexes each container's symbols by name once
+ * per scope computation and looks references up in that index; what is visible, and which element
+ * wins, are unchanged: the innermost container first, then the workspace's top-level elements.
+ */
+export class BizhaScopeProvider extends DefaultScopeProvider {
+    private readonly symbolsByName = new WeakMap<LocalSymbols, Map<AstNode, Map<string, AstNodeDescription[]>>>();
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        let scope = this.getGlobalScope(referenceType, context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        if (!localSymbols) return scope;
+        const containers: AstNode[] = [];
+        for (let node: AstNode | undefined = context.container; node; node = node.$container) {
+            if (localSymbols.has(node)) containers.push(node);
+        }
+        for (let i = containers.length - 1; i >= 0; i--) {
+            scope = new LocalScope(this.byName(localSymbols, containers[i]), referenceType, this.reflection, scope);
+        }
+        return scope;
+    }
+
+    private byName(localSymbols: LocalSymbols, container: AstNode): Map<string, AstNodeDescription[]> {
+        let containers = this.symbolsByName.get(localSymbols);
+        if (!containers) this.symbolsByName.set(localSymbols, containers = new Map());
+        let names = containers.get(container);
+        if (!names) {
+            names = new Map();
+            for (const description of localSymbols.getStream(container)) {
+                const list = names.get(description.name);
+                if (list) list.push(description);
+                else names.set(description.name, [description]);
+            }
+            containers.set(container, names);
+        }
+        return names;
+    }
+}
+
+/** One container's symbols of the reference's type, in front of the outer scope. */
+class LocalScope implements Scope {
+    constructor(
+        private readonly names: Map<string, AstNodeDescription[]>,
+        private readonly referenceType: string,
+        private readonly reflection: AstReflection,
+        private readonly outer: Scope
+    ) { }
+
+    private readonly fits = (description: AstNodeDescription): boolean => this.reflection.isSubtype(description.type, this.referenceType);
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.names.get(name)?.find(this.fits) ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.names.get(name) ?? []).filter(this.fits).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.names.values()).flatMap(list => list).filter(this.fits).concat(this.outer.getAllElements());
+    }
+}
