@@ -181,9 +181,16 @@ function sourceOfNode(fallback: SourceRef, node: { $cstNode?: { range: SourceRef
 }
 
 function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
+    // One path per computer, shared by every function it provides (a large estate has thousands).
+    const computerPaths = new Map<string, ComponentId[]>();
     const pathOf = (computer: string): ComponentId[] => {
-        const site = group.computers.get(computer)?.site;
-        return site ? [computerId(computer), siteId(site)] : [computerId(computer)];
+        let path = computerPaths.get(computer);
+        if (!path) {
+            const site = group.computers.get(computer)?.site;
+            path = site ? [computerId(computer), siteId(site)] : [computerId(computer)];
+            computerPaths.set(computer, path);
+        }
+        return path;
     };
     // Availability groups list replicas per SQL instance: paths are per SQL instance, not per computer.
     const pathsOf = (draft: Draft): ComponentId[][] => draft.providers.map(pathOf);

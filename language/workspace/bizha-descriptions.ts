@@ -1,6 +1,7 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, UriUtils, isReference,
-    type AstNode, type AstNodeDescription, type Cancellation, type DocumentSegment, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type Cancellation, type DocumentSegment, type LangiumDocument,
+    type NameProvider, type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import { forEachInterruptible } from './interruptible.js';
 import { astContents } from './ast-walk.js';
@@ -8,33 +9,49 @@ import { astContents } from './ast-walk.js';
 /**
  * Descriptions of named elements whose path and segments are computed when first read. Langium
  * computes them for every element of every build, but only navigation, rename and references
- * read them, for a handful of elements.
+ * read them, for a handful of elements. A class keeps the getters on the prototype: no closures
+ * per element.
  */
 export class BizhaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
-        const documentUri = (document ?? AstUtils.getDocument(node)).uri;
         name ??= this.nameProvider.getName(node);
         if (!name) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
-        const locator = this.astNodeLocator;
-        const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        let nameSegment: DocumentSegment | undefined;
-        let selectionSegment: DocumentSegment | undefined;
-        return {
-            node,
-            name,
-            type: node.$type,
-            documentUri,
-            get path() { return path ??= locator.getAstNodePath(node); },
-            get nameSegment() { return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode); },
-            get selectionSegment() { return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode); }
-        };
+        return new LazyNodeDescription(node, name, (document ?? AstUtils.getDocument(node)).uri, this.astNodeLocator, this.nameProvider);
+    }
+}
+
+class LazyNodeDescription implements AstNodeDescription {
+    readonly type: string;
+    private cachedPath?: string;
+    private cachedNameSegment?: DocumentSegment;
+    private cachedSelectionSegment?: DocumentSegment;
+
+    constructor(
+        readonly node: AstNode,
+        readonly name: string,
+        readonly documentUri: URI,
+        private readonly locator: AstNodeLocator,
+        private readonly nameProvider: NameProvider
+    ) {
+        this.type = node.$type;
+    }
+
+    get path(): string {
+        return this.cachedPath ??= this.locator.getAstNodePath(this.node);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.cachedNameSegment ??= CstUtils.toDocumentSegment(this.nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return this.cachedSelectionSegment ??= CstUtils.toDocumentSegment(this.node.$cstNode);
     }
 }
 
 /**
  * Reference descriptions (the index behind "find references" and the check of which documents an
- * edit affects) with lazily computed paths and segments; only the target document is needed on
+ * edit affects) with lazily computed paths and segments: only the target document is needed on
  * every build.
  */
 export class BizhaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
@@ -52,19 +69,36 @@ export class BizhaReferenceDescriptionProvider extends DefaultReferenceDescripti
         const targets = isReference(reference)
             ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
             : reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
-        if (targets.length === 0) return [];
         const sourceUri = (document ?? AstUtils.getDocument(refInfo.container)).uri;
-        const locator = this.nodeLocator;
-        const refNode = reference.$refNode;
-        let sourcePath: string | undefined;
-        let segment: DocumentSegment | undefined;
-        return targets.map(target => ({
-            sourceUri,
-            targetUri: target.documentUri,
-            local: UriUtils.equals(target.documentUri, sourceUri),
-            get sourcePath() { return sourcePath ??= locator.getAstNodePath(refInfo.container); },
-            get targetPath() { return target.path; },
-            get segment() { return segment ??= CstUtils.toDocumentSegment(refNode); }
-        }));
+        return targets.map(target => new LazyReferenceDescription(refInfo, target, sourceUri, this.nodeLocator));
+    }
+}
+
+class LazyReferenceDescription implements ReferenceDescription {
+    readonly targetUri: URI;
+    readonly local: boolean;
+    private cachedSourcePath?: string;
+    private cachedSegment?: DocumentSegment;
+
+    constructor(
+        private readonly refInfo: ReferenceInfo,
+        private readonly target: AstNodeDescription,
+        readonly sourceUri: URI,
+        private readonly locator: AstNodeLocator
+    ) {
+        this.targetUri = target.documentUri;
+        this.local = UriUtils.equals(target.documentUri, sourceUri);
+    }
+
+    get sourcePath(): string {
+        return this.cachedSourcePath ??= this.locator.getAstNodePath(this.refInfo.container);
+    }
+
+    get targetPath(): string {
+        return this.target.path;
+    }
+
+    get segment(): DocumentSegment {
+        return this.cachedSegment ??= CstUtils.toDocumentSegment(this.refInfo.reference.$refNode!);
     }
 }

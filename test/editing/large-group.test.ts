@@ -19,18 +19,12 @@ function pad(n: number): string {
     return String(n).padStart(4, '0');
 }
 
-/** CPU milliseconds of this process: what the request costs, whatever else runs on the machine. */
-function cpu(): number {
-    const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1000;
-}
-
-function p95(samples: number[]): number {
-    return [...samples].sort((a, b) => a - b)[Math.floor(0.95 * (samples.length - 1))];
-}
-
-describe('performance on a 10,000-line file', () => {
-    test('hover under 30 ms and completion under 50 ms (p95, CPU time)', async () => {
+/**
+ * Hover and completion in one group of 10,000 lines (1,430 hosts) answer with the right content.
+ * Their latency budgets are measured by the benchmark (`npm run bench`), not here.
+ */
+describe('editing one 10,000-line group', () => {
+    test('hovers and completions answer with content at every sampled position', async () => {
         const services = createEditingServices();
         const text = bigGroup(1430);
         expect(text.split('\n').length).toBeGreaterThan(10_000);
@@ -40,20 +34,13 @@ describe('performance on a 10,000-line file', () => {
         for (const match of text.matchAll(/host (Host\d+)|instances on (BTS\d+)|receive (FILE)|(orchestrations|tracking|account)/g)) hoverAt.push(match.index! + match[0].length - 2);
         for (const match of text.matchAll(/instances on |receive |\n {8}(?=account)/g)) completeAt.push(match.index! + match[0].length);
         const sample = (offsets: number[], count: number) => offsets.filter((_, i) => i % Math.max(1, Math.floor(offsets.length / count)) === 0).slice(0, count);
-        const hovers: number[] = [];
         for (const offset of sample(hoverAt, 200)) {
-            const start = cpu();
-            await services.lsp.HoverProvider!.getHoverContent(document, position(document, offset));
-            hovers.push(cpu() - start);
+            const hover = await services.lsp.HoverProvider!.getHoverContent(document, position(document, offset));
+            expect(JSON.stringify(hover?.contents ?? '')).not.toBe('""');
         }
-        const completions: number[] = [];
         for (const offset of sample(completeAt, 100)) {
-            const start = cpu();
             const list = await services.lsp.CompletionProvider!.getCompletion(document, position(document, offset));
-            completions.push(cpu() - start);
             expect(list?.items.length).toBeGreaterThan(0);
         }
-        expect(p95(hovers)).toBeLessThan(30);
-        expect(p95(completions)).toBeLessThan(50);
     }, 180_000);
 });
