@@ -264,47 +264,72 @@ class GroupModelBuilder {
     // ---- BizTalk ----------------------------------------------------------------
 
     private addHost(host: ast.Host): void {
-        const properties = host.properties ?? [];
+        // One pass over the properties: a large estate has thousands of hosts.
         const handlers: HandlerModel[] = [];
-        for (const property of properties) {
-            if (!ast.isReceiveHandlers(property) && !ast.isSendHandlers(property)) continue;
-            const direction = ast.isReceiveHandlers(property) ? 'receive' : 'send';
-            for (const handler of property.handlers) {
-                // A half-typed `receive (` has no adapter name yet.
-                if (!handler.adapter) continue;
-                const flags = new Set(handler.options.map(option => option.flag).filter(Boolean));
-                handlers.push({
-                    direction, adapter: handler.adapter, info: findAdapter(handler.adapter),
-                    ordered: flags.has('ordered'), remoteQueue: flags.has('remote-queue'),
-                    nonTransactional: flags.has('non-transactional'), sharedMailbox: flags.has('shared-mailbox'),
-                    path: handler.options.find(option => option.path !== undefined)?.path,
-                    node: handler, source: sourceOf(handler)
-                });
+        const instanceLists: ast.Instances[] = [];
+        const serviceAccounts: AccountModel[] = [];
+        const windowsGroups: AccountModel[] = [];
+        let orchestrations: ast.Orchestrations | undefined;
+        let tracking: ast.Tracking | undefined;
+        let bitness: number | undefined;
+        let clustered: ast.ClusteredOn | undefined;
+        for (const property of host.properties ?? []) {
+            if (ast.isReceiveHandlers(property) || ast.isSendHandlers(property)) {
+                const direction = ast.isReceiveHandlers(property) ? 'receive' : 'send';
+                for (const handler of property.handlers) {
+                    // A half-typed `receive (` has no adapter name yet.
+                    if (handler.adapter) handlers.push(this.handlerModel(handler, direction));
+                }
+            } else if (ast.isInstances(property)) {
+                instanceLists.push(property);
+            } else if (ast.isClusteredOn(property)) {
+                clustered = property;
+            } else if (ast.isServiceAccount(property)) {
+                // A half-typed `account` has no value yet: no account.
+                if (property.account) serviceAccounts.push({ value: property.account, role: 'host account', node: property });
+            } else if (ast.isWindowsGroup(property)) {
+                if (property.account) windowsGroups.push({ value: property.account, role: 'host Windows group', node: property });
+            } else if (ast.isOrchestrations(property)) {
+                orchestrations ??= property;
+            } else if (ast.isTracking(property)) {
+                tracking ??= property;
+            } else if (ast.isBitness(property)) {
+                bitness = property.bits;
             }
         }
-        const instanceLists = properties.filter(ast.isInstances);
-        const instances: InstanceModel[] = instanceLists.flatMap(list => list.instances).flatMap(instance => {
-            const computer = this.computerRef(instance.computer, instance);
-            return computer ? [{ computer, disabled: instance.disabled, node: instance }] : [];
-        });
-        const clustered = properties.filter(ast.isClusteredOn).at(-1);
+        const instances: InstanceModel[] = [];
+        for (const list of instanceLists) {
+            for (const instance of list.instances) {
+                const computer = this.computerRef(instance.computer, instance);
+                if (computer) instances.push({ computer, disabled: instance.disabled, node: instance });
+            }
+        }
         const clusterTarget = clustered?.cluster?.ref;
-        const accounts: AccountModel[] = [
-            // A half-typed `account` has no value yet: no account.
-            ...properties.filter(ast.isServiceAccount).filter(p => p.account).map(p => ({ value: p.account, role: 'host account' as const, node: p })),
-            ...properties.filter(ast.isWindowsGroup).filter(p => p.account).map(p => ({ value: p.account, role: 'host Windows group' as const, node: p }))
-        ];
         this.hosts.set(host.name, {
             name: host.name, node: host, anchor: host, local: true, source: sourceOf(host),
             type: host.hostType === 'isolated' ? 'isolated' : 'in-process',
-            handlers,
-            orchestrations: properties.find(ast.isOrchestrations),
-            tracking: properties.find(ast.isTracking),
-            bitness: properties.filter(ast.isBitness).at(-1)?.bits,
+            handlers, orchestrations, tracking, bitness,
             clusteredOn: clusterTarget ? this.addCluster(clusterTarget, clustered!, false).name : undefined,
             clusteredNode: clustered,
-            instances, instanceLists, accounts
+            instances, instanceLists, accounts: [...serviceAccounts, ...windowsGroups]
         });
+    }
+
+    private handlerModel(handler: ast.Handler, direction: HandlerModel['direction']): HandlerModel {
+        let ordered = false, remoteQueue = false, nonTransactional = false, sharedMailbox = false;
+        let path: string | undefined;
+        for (const option of handler.options) {
+            if (option.flag === 'ordered') ordered = true;
+            else if (option.flag === 'remote-queue') remoteQueue = true;
+            else if (option.flag === 'non-transactional') nonTransactional = true;
+            else if (option.flag === 'shared-mailbox') sharedMailbox = true;
+            if (option.path !== undefined) path ??= option.path;
+        }
+        return {
+            direction, adapter: handler.adapter, info: findAdapter(handler.adapter),
+            ordered, remoteQueue, nonTransactional, sharedMailbox, path,
+            node: handler, source: sourceOf(handler)
+        };
     }
 
     private addSso(sso: ast.Sso): void {
