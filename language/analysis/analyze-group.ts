@@ -195,9 +195,15 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
     // Availability groups list replicas per SQL instance: paths are per SQL instance, not per computer.
     const pathsOf = (draft: Draft): ComponentId[][] => draft.providers.map(pathOf);
 
+    // A host's receive, send and processing functions share one provider list: compute it once.
+    const byProviders = new Map<readonly string[], { paths: ComponentId[][]; result: ReturnType<typeof computeRedundancy> }>();
     const own = new Map(drafts.map(draft => {
-        const paths = pathsOf(draft);
-        return [draft.id, { draft, paths, result: computeRedundancy(paths) }];
+        let computed = byProviders.get(draft.providers);
+        if (!computed) {
+            const paths = pathsOf(draft);
+            byProviders.set(draft.providers, computed = { paths, result: computeRedundancy(paths) });
+        }
+        return [draft.id, { draft, ...computed }];
     }));
     const functions: FunctionResult[] = drafts.map(draft => {
         const mine = own.get(draft.id)!;

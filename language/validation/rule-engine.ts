@@ -53,15 +53,17 @@ export class BizhaRuleEngine {
         for (const group of (model.declarations ?? []).filter(isGroup)) {
             const { model: groupModel, analysis } = this.analysis.forGroup(group);
             const functions = new Map(analysis.functions.map(fn => [fn.id, fn]));
-            for (const rule of allRules) {
+            // One context per group; `report` files findings under the rule being run.
+            let rule = allRules[0];
+            const context: GroupRuleContext = {
+                group: groupModel,
+                analysis,
+                fn: id => functions.get(id),
+                at: element => element.local ? element.node : element.anchor,
+                report: report => findings.push(this.finding(rule, report, groupModel.availability))
+            };
+            for (rule of allRules) {
                 if (!rule.check) continue;
-                const context: GroupRuleContext = {
-                    group: groupModel,
-                    analysis,
-                    fn: id => functions.get(id),
-                    at: element => element.local ? element.node : element.anchor,
-                    report: report => findings.push(this.finding(rule, report, groupModel.availability))
-                };
                 try {
                     rule.check(context);
                 } catch (error) {
