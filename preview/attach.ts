@@ -66,20 +66,77 @@ export function attachDiagnostics({ analysis, scopes, diagnostics, uri, areaOf }
     const groupDiagnostics: PreviewDiagnostic[] = [];
     const groupRange = analysis.source.uri === uri ? analysis.source.range : undefined;
     const synthetic = (fn: FunctionResult) => fn.source.uri === analysis.source.uri && sameRange(fn.source.range, analysis.source.range);
-    const overlaps = (source: SourceRef, range: Range) => source.uri === uri && rangesOverlap(source.range, range);
+
+    // Indexed by position: a group may have thousands of functions and diagnostics.
+    const declarations = new OverlapIndex<PreviewFunction>();
+    const scopeIndex = new OverlapIndex<PreviewFunction>();
+    const syntheticOfKind = new Map<FunctionKind, PreviewFunction[]>();
+    for (const fn of functions) {
+        if (synthetic(fn)) {
+            const list = syntheticOfKind.get(fn.kind) ?? [];
+            list.push(fn);
+            syntheticOfKind.set(fn.kind, list);
+        } else if (fn.source.uri === uri) {
+            declarations.add(fn.source.range, fn);
+        }
+        for (const scope of fn.scopes) if (scope.uri === uri) scopeIndex.add(scope.range, fn);
+    }
 
     for (const diagnostic of diagnostics) {
         if (!groupRange || !rangeContains(groupRange, diagnostic.range)) continue;
         const area = areaOf(diagnostic.ruleId);
         const kinds = area === undefined ? allKinds : kindsOfArea[area] ?? [];
-        const candidates = functions.filter(fn => kinds.includes(fn.kind));
-        let targets = candidates.filter(fn => !synthetic(fn) && overlaps(fn.source, diagnostic.range));
-        if (targets.length === 0) targets = candidates.filter(fn => fn.scopes.some(scope => overlaps(scope, diagnostic.range)));
+        const fits = (fn: PreviewFunction) => kinds.includes(fn.kind);
+        let targets = declarations.overlapping(diagnostic.range).filter(fits);
+        if (targets.length === 0) targets = [...new Set(scopeIndex.overlapping(diagnostic.range))].filter(fits);
         if (targets.length === 0 && area !== undefined && kindSpecificAreas.has(area)) {
-            targets = candidates.filter(fn => synthetic(fn) && fn.kind === (area === 'SSO' ? 'master-secret-server' : area === 'tracking' ? 'tracking' : 'database'));
+            targets = (syntheticOfKind.get(area === 'SSO' ? 'master-secret-server' : area === 'tracking' ? 'tracking' : 'database') ?? []).filter(fits);
         }
         if (targets.length === 0) groupDiagnostics.push(diagnostic);
         else for (const fn of targets) fn.diagnostics.push(diagnostic);
     }
     return { ...analysis, functions, diagnostics: groupDiagnostics };
+}
+
+/**
+ * Ranges with their items, answering "which overlap this range" without scanning them all: items
+ * are sorted by start, and only those starting at most `narrowLines` lines before the query can
+ * reach it; the few longer ranges are checked one by one.
+ */
+class OverlapIndex<T> {
+    private static readonly narrowLines = 64;
+    private readonly narrow: Array<{ range: Range; item: T }> = [];
+    private readonly wide: Array<{ range: Range; item: T }> = [];
+    private sorted = true;
+
+    add(range: Range, item: T): void {
+        const entry = { range, item };
+        if (range.end.line - range.start.line > OverlapIndex.narrowLines) {
+            this.wide.push(entry);
+        } else {
+            this.sorted &&= this.narrow.length === 0 || !before(range.start, this.narrow[this.narrow.length - 1].range.start);
+            this.narrow.push(entry);
+        }
+    }
+
+    overlapping(range: Range): T[] {
+        if (!this.sorted) {
+            this.narrow.sort((a, b) => before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0);
+            this.sorted = true;
+        }
+        const result: T[] = [];
+        // First entry that may reach the range: it starts no more than narrowLines lines before it.
+        const fromLine = range.start.line - OverlapIndex.narrowLines;
+        let low = 0, high = this.narrow.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (this.narrow[middle].range.start.line < fromLine) low = middle + 1;
+            else high = middle;
+        }
+        for (let i = low; i < this.narrow.length && !before(range.end, this.narrow[i].range.start); i++) {
+            if (rangesOverlap(this.narrow[i].range, range)) result.push(this.narrow[i].item);
+        }
+        for (const entry of this.wide) if (rangesOverlap(entry.range, range)) result.push(entry.item);
+        return result;
+    }
 }

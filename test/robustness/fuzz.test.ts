@@ -18,19 +18,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const seed = Number(process.env.BIZHA_FUZZ_SEED ?? 20240611);
 const iterations = Number(process.env.BIZHA_FUZZ_ITERATIONS ?? 150);
 
-/**
- * Known failures not fixed yet (see docs/robustness.md). Matching failures are printed, not
- * failed; remove an entry once its fix lands (its regression test in regressions.test.ts flips).
- */
-const knownIssues: Array<{ pattern: RegExp; why: string }> = [
-    {
-        pattern: /^slow in preview:/,
-        why: 'preview/attach.ts attachDiagnostics is O(diagnostics x functions): thousands of databases in one group take seconds'
-    }
-];
-
-const known = (failure: Failure) => knownIssues.find(k => k.pattern.test(`${failure.kind} in ${failure.request}: ${failure.message}`));
-
 let services: BizhaServices;
 let corpus: CorpusEntry[];
 let beacon: SharedBeacon;
@@ -79,10 +66,8 @@ describe('seeded quick fuzz run', () => {
         const problems: string[] = [];
         for (const { iteration, label, failures } of summary.failures) {
             for (const failure of await confirmed(inputs.get(iteration)!, failures)) {
-                const issue = known(failure);
                 const where = `seed ${seed}, iteration ${iteration} (${label}): ${failure.kind} in ${failure.request}: ${failure.message.split('\n').slice(0, 4).join('\n')}`;
-                if (issue) console.warn(`known issue (${issue.why}): ${where}`);
-                else problems.push(`${where}\n  reproduce: npm run fuzz -- --seed ${seed} --start ${iteration} --iterations 1`);
+                problems.push(`${where}\n  reproduce: npm run fuzz -- --seed ${seed} --start ${iteration} --iterations 1`);
             }
         }
         expect(problems).toEqual([]);
@@ -105,11 +90,7 @@ describe('extreme inputs', () => {
         const input = all.find(i => i.label === name)!;
         expect(input, name).toBeDefined();
         const result = await checkInput(services, input, { beacon, only: name === 'five-mb' ? allBut(['formatting', 'rangeFormatting']) : undefined });
-        const failures = (await confirmed(input, result.failures)).filter(f => {
-            const issue = known(f);
-            if (issue) console.warn(`known issue (${issue.why}): ${name}: ${f.kind} in ${f.request}`);
-            return !issue;
-        });
+        const failures = await confirmed(input, result.failures);
         expect(failures.map(f => `${f.kind} in ${f.request}: ${f.message.split('\n')[0]}`)).toEqual([]);
     }, 180_000);
 });
