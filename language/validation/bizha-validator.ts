@@ -143,7 +143,7 @@ export class BizhaValidator {
 export type { LangiumDocument };
 
 /** The databases a group places: `databases ... on` members and the database lists of its SQL instances and availability groups. */
-function databasesOf(group: ast.Group): ast.Database[] {
+export function databasesOf(group: ast.Group): ast.Database[] {
     return (group.members ?? []).flatMap(member => {
         if (ast.isDatabasePlacement(member)) return member.databases;
         if (ast.isSqlInstance(member) || ast.isAvailabilityGroup(member)) {

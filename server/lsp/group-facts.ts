@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '../../language/generated/ast.js';
+import { databasesOf } from '../../language/validation/bizha-validator.js';
 
 /**
  * What completion needs to know about the elements of one group, read from its syntax tree only
@@ -33,11 +34,26 @@ function push(map: Map<string, string[]>, key: string | undefined, value: string
 }
 
 export function groupFacts(group: ast.Group | undefined, model?: ast.Model): GroupFacts {
-    const facts: GroupFacts = {
-        hostsOn: new Map(), clustersOf: new Map(), sqlOn: new Map(), placedDatabases: new Set(),
-        hosts: [], clusters: [], computers: []
-    };
-    const members: AstNode[] = [...(group?.members ?? []), ...(model?.declarations ?? [])];
+    const facts = emptyFacts();
+    collect(group?.members ?? [], facts);
+    if (model) merge(facts, topLevelFacts(model));
+    for (const database of group ? databasesOf(group) : []) if (database.name) facts.placedDatabases.add(database.name.toLowerCase());
+    return facts;
+}
+
+function emptyFacts(): GroupFacts {
+    return { hostsOn: new Map(), clustersOf: new Map(), sqlOn: new Map(), placedDatabases: new Set(), hosts: [], clusters: [], computers: [] };
+}
+
+/** The facts of a file's top-level declarations, once per parse: the outline asks for every group of the file. */
+const topLevel = new WeakMap<ast.Model, GroupFacts>();
+function topLevelFacts(model: ast.Model): GroupFacts {
+    let facts = topLevel.get(model);
+    if (!facts) topLevel.set(model, facts = collect(model.declarations ?? [], emptyFacts()));
+    return facts;
+}
+
+function collect(members: readonly AstNode[], facts: GroupFacts): GroupFacts {
     for (const member of members) {
         if (ast.isHost(member)) {
             facts.hosts.push(member);
@@ -55,10 +71,17 @@ export function groupFacts(group: ast.Group | undefined, model?: ast.Model): Gro
             facts.computers.push(...member.computers.map(c => c.name).filter(name => !!name));
         }
     }
-    if (group) {
-        for (const database of AstUtils.streamAllContents(group).filter(ast.isDatabase)) if (database.name) facts.placedDatabases.add(database.name.toLowerCase());
-    }
     return facts;
+}
+
+/** Adds `more` after what `facts` holds, as if its members came after. */
+function merge(facts: GroupFacts, more: GroupFacts): void {
+    for (const [target, source] of [[facts.hostsOn, more.hostsOn], [facts.clustersOf, more.clustersOf], [facts.sqlOn, more.sqlOn]] as const) {
+        for (const [key, values] of source) for (const value of values) push(target, key, value);
+    }
+    facts.hosts.push(...more.hosts);
+    facts.clusters.push(...more.clusters);
+    facts.computers.push(...more.computers);
 }
 
 /** The computers a host has instances on, in order. */
