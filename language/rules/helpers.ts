@@ -84,12 +84,30 @@ export function justifiesClustering(handler: HandlerModel): boolean {
 }
 
 /** The functions (receive, processing, send) a host provides. */
+/** Each analysis' functions by host, built on first use: rules ask per host, and a group may have thousands. */
+const functionsByHost = new WeakMap<GroupAnalysis, Map<string, FunctionResult[]>>();
+
+function functionsOfHost(analysis: GroupAnalysis, host: string): FunctionResult[] {
+    let byHost = functionsByHost.get(analysis);
+    if (!byHost) {
+        byHost = new Map();
+        for (const fn of analysis.functions) {
+            if (fn.host === undefined) continue;
+            const list = byHost.get(fn.host);
+            if (list) list.push(fn);
+            else byHost.set(fn.host, [fn]);
+        }
+        functionsByHost.set(analysis, byHost);
+    }
+    return byHost.get(host) ?? [];
+}
+
 export function hostFunctions(analysis: GroupAnalysis, host: HostModel): FunctionResult[] {
-    return analysis.functions.filter(fn => fn.host === host.name && (fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing'));
+    return functionsOfHost(analysis, host.name).filter(fn => fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing');
 }
 
 export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handler: HandlerModel): FunctionResult | undefined {
-    return analysis.functions.find(fn => fn.host === host.name && fn.kind === handler.direction && fn.source.range === handler.source.range);
+    return functionsOfHost(analysis, host.name).find(fn => fn.kind === handler.direction && fn.source.range === handler.source.range);
 }
 
 /** Containers (SQL instances, availability groups) that hold the group's databases, in order of first use. */
