@@ -205,25 +205,44 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
         }
         return [draft.id, { draft, ...computed }];
     }));
-    const functions: FunctionResult[] = drafts.map(draft => {
-        const mine = own.get(draft.id)!;
-        let redundancy = mine.result.redundancy;
-        const singleFailures: SingleFailure[] = mine.result.singles.map(component => ({ component }));
-        const seen = new Set<string>([draft.id]);
+    // What a function's dependencies (MessageBox, management database, SSODB) take away, once per
+    // dependency list: a group's host functions share one. Visited depth-first; a function is
+    // never its own dependency (a cycle is computed for that function alone).
+    interface Closure { readonly ids: Set<string>; redundancy: number; readonly singles: SingleFailure[] }
+    const dependencyClosure = (dependsOn: string[], excluded?: string): Closure => {
+        const closure: Closure = { ids: new Set(excluded ? [excluded] : []), redundancy: maxRedundancy, singles: [] };
+        const components = new Set<string>();
         const visit = (ids: string[]): void => {
             for (const id of ids) {
-                if (seen.has(id)) continue;
-                seen.add(id);
+                if (closure.ids.has(id)) continue;
+                closure.ids.add(id);
                 const dependency = own.get(id);
                 if (!dependency) continue;
-                redundancy = Math.min(redundancy, dependency.result.redundancy);
+                closure.redundancy = Math.min(closure.redundancy, dependency.result.redundancy);
                 for (const component of dependency.result.singles) {
-                    if (!singleFailures.some(f => f.component === component)) singleFailures.push({ component, via: id });
+                    if (!components.has(component)) {
+                        components.add(component);
+                        closure.singles.push({ component, via: id });
+                    }
                 }
                 visit(dependency.draft.dependsOn);
             }
         };
-        visit(draft.dependsOn);
+        visit(dependsOn);
+        return closure;
+    };
+    const closures = new Map<readonly string[], Closure>();
+    const functions: FunctionResult[] = drafts.map(draft => {
+        const mine = own.get(draft.id)!;
+        let closure = closures.get(draft.dependsOn);
+        if (!closure) closures.set(draft.dependsOn, closure = dependencyClosure(draft.dependsOn));
+        if (closure.ids.has(draft.id)) closure = dependencyClosure(draft.dependsOn, draft.id);
+        const redundancy = Math.min(mine.result.redundancy, closure.redundancy);
+        const ownComponents = new Set(mine.result.singles);
+        const singleFailures: SingleFailure[] = [
+            ...mine.result.singles.map(component => ({ component })),
+            ...closure.singles.filter(failure => !ownComponents.has(failure.component))
+        ];
         return {
             ...draft,
             paths: mine.paths,

@@ -53,17 +53,21 @@ class LocalScope implements Scope {
         private readonly outer: Scope
     ) { }
 
-    private readonly fits = (description: AstNodeDescription): boolean => this.reflection.isSubtype(description.type, this.referenceType);
+    private fits(description: AstNodeDescription): boolean {
+        return this.reflection.isSubtype(description.type, this.referenceType);
+    }
 
     getElement(name: string): AstNodeDescription | undefined {
-        return this.names.get(name)?.find(this.fits) ?? this.outer.getElement(name);
+        const local = this.names.get(name);
+        if (local) for (const description of local) if (this.fits(description)) return description;
+        return this.outer.getElement(name);
     }
 
     getElements(name: string): Stream<AstNodeDescription> {
-        return stream(this.names.get(name) ?? []).filter(this.fits).concat(this.outer.getElements(name));
+        return stream(this.names.get(name) ?? []).filter(d => this.fits(d)).concat(this.outer.getElements(name));
     }
 
     getAllElements(): Stream<AstNodeDescription> {
-        return stream(this.names.values()).flatMap(list => list).filter(this.fits).concat(this.outer.getAllElements());
+        return stream(this.names.values()).flatMap(list => list).filter(d => this.fits(d)).concat(this.outer.getAllElements());
     }
 }
