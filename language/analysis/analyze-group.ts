@@ -1,6 +1,6 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
 import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
-import type { DatabaseModel, GroupModel, HostModel } from '../model/topology.js';
+import type { DatabaseModel, GroupModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
     computerId, maxRedundancy, siteId,
@@ -78,12 +78,18 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     biztalkDependencies.push(...databaseIds('management', 'BizTalkMgmtDb'), ...databaseIds('messagebox', 'BizTalkMsgBoxDb'));
 
     // ---- hosts -------------------------------------------------------------------
-    const trackingProviders: string[] = [];
-    const trackingPlacements: Placement[] = [];
+    const trackingProviders = new Set<string>();
+    const trackingPlacements = new Map<string, Placement>();
     let trackingSource: SourceRef | undefined;
+    // Load balancers by the hosts they front, once: a large group has hundreds of hosts.
+    const frontingOf = new Map<string, NlbModel[]>();
+    for (const nlb of group.nlbs.values()) {
+        for (const name of new Set(nlb.fronts)) frontingOf.set(name, [...(frontingOf.get(name) ?? []), nlb]);
+    }
     for (const host of group.hosts.values()) {
         const provision = hostProvision(group, host);
-        const balanced = host.type === 'isolated' && [...group.nlbs.values()].some(nlb => nlb.fronts.includes(host.name));
+        const fronting = host.type === 'isolated' ? frontingOf.get(host.name) ?? [] : [];
+        const balanced = fronting.length > 0;
         const handlerMechanism: Mechanism = balanced && provision.providers.length > 1 ? 'load-balanced' : provision.mechanism;
         host.handlers.forEach((handler, index) => {
             const sameAdapter = host.handlers.filter(h => h.direction === handler.direction && h.adapter === handler.adapter);
@@ -108,12 +114,12 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
         if (host.tracking && host.type !== 'isolated') {
             trackingSource ??= sourceOfNode(host.source, host.tracking);
             for (const placement of provision.placements) {
-                if (!trackingPlacements.some(p => p.computer === placement.computer && p.role === placement.role)) trackingPlacements.push(placement);
+                const key = `${placement.computer}\n${placement.role}`;
+                if (!trackingPlacements.has(key)) trackingPlacements.set(key, placement);
             }
-            for (const provider of provision.providers) if (!trackingProviders.includes(provider)) trackingProviders.push(provider);
+            for (const provider of provision.providers) trackingProviders.add(provider);
         }
         if (host.type === 'isolated') {
-            const fronting = [...group.nlbs.values()].filter(nlb => nlb.fronts.includes(host.name));
             if (fronting.length > 0) {
                 const entryProviders = provision.providers.filter(c => fronting.some(nlb => nlb.members.includes(c)));
                 drafts.push({
@@ -129,8 +135,8 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     }
     drafts.push({
         id: 'tracking', kind: 'tracking', label: 'tracking',
-        mechanism: trackingProviders.length === 0 ? 'none' : trackingProviders.length === 1 ? 'single' : 'scale-out',
-        providers: trackingProviders, placements: trackingPlacements,
+        mechanism: trackingProviders.size === 0 ? 'none' : trackingProviders.size === 1 ? 'single' : 'scale-out',
+        providers: [...trackingProviders], placements: [...trackingPlacements.values()],
         dependsOn: [...biztalkDependencies, ...databaseIds('tracking', 'BizTalkDTADb')],
         source: trackingSource ?? group.source
     });
