@@ -6,6 +6,7 @@ import { BizhaGeneratedModule, BizhaGeneratedSharedModule } from './generated/mo
 import { BizhaScopeComputation } from './scoping/bizha-scope-computation.js';
 import { BizhaLinker } from './scoping/bizha-linker.js';
 import { BizhaScopeProvider } from './scoping/bizha-scope-provider.js';
+import { BizhaNameProvider } from './scoping/bizha-name-provider.js';
 import { BizhaAstNodeDescriptionProvider, BizhaReferenceDescriptionProvider } from './workspace/bizha-descriptions.js';
 import { BizhaDocumentValidator } from './validation/bizha-document-validator.js';
 import { BizhaValueConverter } from './scoping/bizha-value-converter.js';
@@ -40,6 +41,7 @@ export function createBizhaModule(options: BizhaModuleOptions = {}): Module<Bizh
         references: {
             ScopeComputation: services => new BizhaScopeComputation(services),
             ScopeProvider: services => new BizhaScopeProvider(services),
+            NameProvider: () => new BizhaNameProvider(),
             Linker: services => new BizhaLinker(services)
         },
         workspace: {

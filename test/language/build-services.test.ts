@@ -80,3 +80,14 @@ describe('build services', () => {
         expect(document.state).toBeLessThan(DocumentState.Validated);
     });
 });
+
+describe('name nodes', () => {
+    test('named elements have their name node; elements without a name have none', async () => {
+        const { document } = await validate('group G {\n    computer BTS01\n    host H { send SMTP  instances on BTS01 }\n    sso { }\n}\n');
+        const services = createTestServices();
+        const names = AstUtils.streamAst(document.parseResult.value)
+            .map(node => services.references.NameProvider.getNameNode(node)?.text)
+            .filter(text => text !== undefined).toArray();
+        expect(names).toEqual(['G', 'BTS01', 'H']);
+    });
+});
