@@ -1,5 +1,5 @@
-import { AstUtils, GrammarUtils, isReference, type AstNode } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { AstUtils, GrammarUtils, isReference, type AstNode, type AstReflection } from 'langium';
+import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import * as ast from '../../language/generated/ast.js';
 
@@ -21,18 +21,37 @@ export function tokenTypeOf(node: AstNode | undefined): string | undefined {
  * `declaration` modifier, and references into another file get `defaultLibrary`.
  */
 export class BizhaSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    private readonly reflection: AstReflection;
+    /** Whether nodes of a type can hold references: most nodes hold none, and the request visits them all. */
+    private readonly referencing = new Map<string, boolean>();
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
 
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | 'prune' {
         if (ast.isDatabase(node)) return 'prune';
         const declared = tokenTypeOf(node);
         const nameNode = declared ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name') : undefined;
         if (declared && nameNode) acceptor({ cst: nameNode, type: declared, modifier: SemanticTokenModifiers.declaration });
+        if (!this.holdsReferences(node.$type)) return;
+        const document = AstUtils.getDocument(node);
         for (const { reference } of AstUtils.streamReferences(node)) {
             const target = isReference(reference) ? reference.ref : undefined;
             const type = tokenTypeOf(target);
             if (!type || !reference.$refNode) continue;
-            const elsewhere = target && AstUtils.getDocument(target) !== AstUtils.getDocument(node);
+            const elsewhere = target && AstUtils.getDocument(target) !== document;
             acceptor({ cst: reference.$refNode, type, modifier: elsewhere ? SemanticTokenModifiers.defaultLibrary : [] });
         }
+    }
+
+    private holdsReferences(type: string): boolean {
+        let holds = this.referencing.get(type);
+        if (holds === undefined) {
+            holds = Object.values(this.reflection.getTypeMetaData(type).properties).some(property => property.referenceType !== undefined);
+            this.referencing.set(type, holds);
+        }
+        return holds;
     }
 }
