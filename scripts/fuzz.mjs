@@ -142,7 +142,7 @@ const generator = await fz.createFuzzServices();
 const lex = fz.lexerOf(generator);
 const extremeList = extremes ? fz.extremeInputs(corpus) : [];
 const runner = new Runner();
-const summary = { inputs: 0, requests: 0, applied: 0, stats: new Map() };
+const summary = { inputs: 0, requests: 0, applied: 0, failures: [], ms: 0, stats: new Map(), maxRequestMs: 0 };
 const bySignature = new Map();
 const deadline = Date.now() + minutes * 60_000;
 const started = Date.now();
@@ -156,16 +156,7 @@ process.on('SIGINT', () => {
 if (inputs.length === 0 && !flag('--extremes-only')) console.log(`bizha fuzz: seed ${seed}, ${iterations !== undefined ? `${iterations} iterations` : `${minutes} minute${minutes === 1 ? '' : 's'}`}${extremes ? ', with extreme inputs' : ''}`);
 
 async function handle(input, origin, result) {
-    summary.inputs++;
-    summary.requests += result.requests;
-    summary.applied += result.applied;
-    for (const [name, s] of result.stats) {
-        const total = summary.stats.get(name) ?? { count: 0, totalMs: 0, maxMs: 0 };
-        total.count += s.count;
-        total.totalMs += s.totalMs;
-        total.maxMs = Math.max(total.maxMs, s.maxMs);
-        summary.stats.set(name, total);
-    }
+    fz.addResult(summary, result);
     for (const failure of result.failures) {
         const sig = fz.signature(failure);
         const known = bySignature.get(sig);
