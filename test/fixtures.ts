@@ -1,3 +1,20 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The `.bizha` files of `<root>/examples/<name>/`, as `<name>/<file>` with their text, in order. */
+export function exampleFiles(root = process.cwd()): Array<{ readonly path: string; readonly text: string }> {
+    const dir = path.join(root, 'examples');
+    const files: Array<{ path: string; text: string }> = [];
+    for (const name of fs.readdirSync(dir).sort()) {
+        const folder = path.join(dir, name);
+        if (!fs.statSync(folder).isDirectory()) continue;
+        for (const file of fs.readdirSync(folder).sort()) {
+            if (file.endsWith('.bizha')) files.push({ path: `${name}/${file}`, text: fs.readFileSync(path.join(folder, file), 'utf8') });
+        }
+    }
+    return files;
+}
+
 /**
  * A small, highly available group that bizha reports nothing on: rule tests start from it and
  * change one thing, so each case shows exactly what triggers (or does not trigger) a rule.

@@ -1,6 +1,6 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createBizhaServices, type BizhaServices } from '../../language/bizha-module.js';
 import type { Model } from '../../language/generated/ast.js';
@@ -19,21 +19,6 @@ export async function workspace(services: BizhaServices, files: Record<string, s
     documents.forEach(document => services.shared.workspace.LangiumDocuments.addDocument(document));
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return new Map(documents.map(document => [document.uri.path.slice('/workspace/'.length), document]));
-}
-
-/** Every .bizha file under examples/, by path relative to it. */
-export function exampleFiles(): Record<string, string> {
-    const root = path.resolve('examples');
-    const files: Record<string, string> = {};
-    const walk = (dir: string) => {
-        for (const entry of readdirSync(dir)) {
-            const full = path.join(dir, entry);
-            if (statSync(full).isDirectory()) walk(full);
-            else if (entry.endsWith('.bizha')) files[path.relative(root, full)] = readFileSync(full, 'utf8');
-        }
-    };
-    walk(root);
-    return files;
 }
 
 export function readExample(name: string): string {

@@ -3,7 +3,8 @@ import { clearDocuments, expectFormatting, parseDocument } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanGroup } from '../fixtures.js';
-import { createEditingServices, exampleFiles } from './editing.js';
+import { createEditingServices } from './editing.js';
+import { exampleFiles } from '../fixtures.js';
 
 const services = createEditingServices();
 const formatting = expectFormatting(services);
@@ -23,7 +24,7 @@ async function tokens(text: string): Promise<string[]> {
 }
 
 describe('formatting the examples', () => {
-    for (const [name, text] of Object.entries(exampleFiles())) {
+    for (const { path: name, text } of exampleFiles()) {
         test(`${name}: idempotent, keeps every token and comment`, async () => {
             const once = await format(text);
             expect(await format(once)).toBe(once);

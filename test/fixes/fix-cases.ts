@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { cleanGroup, variant } from '../fixtures.js';
+import { cleanGroup, exampleFiles, variant } from '../fixtures.js';
 
 /** Topologies on which quick fixes are exercised: every example and one case per fixable rule. */
 export function fixCorpus(): Array<{ name: string; text: string }> {
-    const examples = fs.readdirSync('examples', { recursive: true, encoding: 'utf8' })
-        .filter(file => file.endsWith('.bizha') && !file.includes('multi-file'))
-        .map(file => ({ name: `examples/${file}`, text: fs.readFileSync(path.join('examples', file), 'utf8') }));
+    const examples = exampleFiles()
+        .filter(file => !file.path.startsWith('multi-file/'))
+        .map(file => ({ name: `examples/${file.path}`, text: file.text }));
     const cases: Array<[string, Array<[string, string]>]> = [
         ['HA-HOST-SPOF', [['host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }', 'host SendHost { send FILE, SMTP  instances on BTS01 }']]],
         ['HA-HOST-NO-INSTANCES', [['host ProcessingHost { orchestrations  instances on BTS01, BTS02 }', 'host ProcessingHost { orchestrations }']]],

@@ -1,19 +1,16 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { AstUtils, Cancellation, DocumentState, OperationCancelled, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { astContents } from '../../language/workspace/ast-walk.js';
 import { forEachInterruptible } from '../../language/workspace/interruptible.js';
 import type { Model } from '../../language/generated/ast.js';
 import { createTestServices, validate, validateWorkspace } from '../helpers.js';
+import { exampleFiles } from '../fixtures.js';
 
-const exampleFiles = (dir = 'examples'): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
-    entry.isDirectory() ? exampleFiles(path.join(dir, entry.name)) : entry.name.endsWith('.bizha') ? [path.join(dir, entry.name)] : []);
 
 /** Services that replace Langium defaults for speed must keep Langium's results. */
 describe('build services', () => {
     test('the shared tree walk lists the nodes and references Langium streams, in the same order', async () => {
-        const texts = [...exampleFiles().map(file => fs.readFileSync(file, 'utf8')), 'group G { host H { receive ( instances on', 'computer A, B\ngroup {'];
+        const texts = [...exampleFiles().map(file => file.text), 'group G { host H { receive ( instances on', 'computer A, B\ngroup {'];
         expect(texts.length).toBeGreaterThan(5);
         for (const text of texts) {
             const { document } = await validate(text);

@@ -19,8 +19,6 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
@@ -109,19 +107,8 @@ export interface CorpusEntry {
     readonly siblings: FuzzFile[];
 }
 
-/** The `.bizha` files of `<root>/examples/<name>/`, as `<name>/<file>`. */
-export function exampleFiles(root: string): FuzzFile[] {
-    const dir = nodePath.join(root, 'examples');
-    const files: FuzzFile[] = [];
-    for (const name of fs.readdirSync(dir).sort()) {
-        const folder = nodePath.join(dir, name);
-        if (!fs.statSync(folder).isDirectory()) continue;
-        for (const file of fs.readdirSync(folder).sort()) {
-            if (file.endsWith('.bizha')) files.push({ path: `${name}/${file}`, text: fs.readFileSync(nodePath.join(folder, file), 'utf8') });
-        }
-    }
-    return files;
-}
+/** The examples as fuzz files (scripts/fuzz.mjs reads them through this bundle). */
+export { exampleFiles } from '../fixtures.js';
 
 /** The examples, each file a starting point (with its example's other files as siblings). */
 export function loadCorpus(files: FuzzFile[]): CorpusEntry[] {
