@@ -15,6 +15,8 @@ import { evil, exampleGroups, hostileGroup, hostileTopology, jsUrl, repoRoot, sc
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(chromiumPath);
+// CI installs Chromium before the tests (.ci/run): there a missing browser is a failure, not a skip.
+if (!hasChromium && process.env.CI) throw new Error(`${chromiumPath} not found: CI must install chromium before the tests`);
 const resultsFolder = path.join(repoRoot, 'test-results');
 const origin = 'http://bizha.test';
 
