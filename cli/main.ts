@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 import { findings, formatJson, formatSarif, formatText, summary } from './check.js';
 import { formatExplain } from './explain.js';
@@ -22,6 +23,18 @@ Usage:
 All paths of one command form one workspace; a folder contributes its .bizha files.
 check exits 1 when there are errors (or more than N warnings), 2 on bad input.`;
 
+/** Every option of every command; `parseArgs` reads them, `parseArguments` checks them. */
+const optionSpec = {
+    format: { type: 'string', short: 'f' },
+    'max-warnings': { type: 'string' },
+    config: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' }
+} as const satisfies ParseArgsConfig['options'];
+
 interface Options {
     command?: string;
     paths: string[];
@@ -30,44 +43,62 @@ interface Options {
     config?: string;
     output?: string;
     color: boolean;
+    help: boolean;
+    version: boolean;
 }
 
+/**
+ * `parseArgs` runs non-strict so that this function, not Node's error text, words the
+ * problems: an unknown option, an option without its value, a value given to a switch.
+ */
 function parseArguments(args: string[]): Options {
-    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const value = (): string => {
-            const next = args[++i];
-            if (next === undefined) throw new InputError(`${arg} needs a value`);
-            return next;
-        };
-        if (arg === '--format' || arg === '-f') options.format = value();
-        else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
-        else if (arg === '--max-warnings') {
-            const n = Number(value());
-            if (!Number.isInteger(n) || n < 0) throw new InputError('--max-warnings needs a whole number >= 0');
-            options.maxWarnings = n;
-        } else if (arg === '--config') options.config = value();
-        else if (arg === '-o' || arg === '--output') options.output = value();
-        else if (arg === '--no-color') options.color = false;
-        else if (arg === '--color') options.color = true;
-        else if (arg.startsWith('-')) throw new InputError(`unknown option ${arg}`);
-        else if (!options.command) options.command = arg;
-        else options.paths.push(arg);
+    const { positionals, tokens } = parseArgs({ args, options: optionSpec, strict: false, allowPositionals: true, tokens: true });
+    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, help: false, version: false };
+    for (const token of tokens) {
+        if (token.kind !== 'option') continue;
+        if (!Object.hasOwn(optionSpec, token.name)) throw new InputError(`unknown option ${token.rawName}`);
+        const name = token.name as keyof typeof optionSpec;
+        const value = token.value;
+        if (optionSpec[name].type === 'string') {
+            if (value === undefined) throw new InputError(`${token.rawName} needs a value`);
+        } else if (value !== undefined) {
+            throw new InputError(`${token.rawName} takes no value`);
+        }
+        switch (name) {
+            case 'format': options.format = value; break;
+            case 'max-warnings': {
+                const n = Number(value);
+                if (value!.trim() === '' || !Number.isInteger(n) || n < 0) throw new InputError('--max-warnings needs a whole number >= 0');
+                options.maxWarnings = n;
+                break;
+            }
+            case 'config': options.config = value; break;
+            case 'output': options.output = value; break;
+            // The last of --color / --no-color wins.
+            case 'color': options.color = true; break;
+            case 'no-color': options.color = false; break;
+            case 'help': options.help = true; break;
+            case 'version': options.version = true; break;
+        }
     }
+    [options.command, ...options.paths] = positionals;
     return options;
 }
 
 async function main(args: string[]): Promise<number> {
-    if (args.includes('--help') || args.includes('-h') || args.length === 0) {
+    if (args.length === 0) {
         process.stdout.write(usage + '\n');
-        return args.length === 0 ? 2 : 0;
+        return 2;
     }
-    if (args.includes('--version')) {
+    const options = parseArguments(args);
+    if (options.help) {
+        process.stdout.write(usage + '\n');
+        return 0;
+    }
+    if (options.version) {
         process.stdout.write(version + '\n');
         return 0;
     }
-    const options = parseArguments(args);
     const docsUrl = (id: string) => pathToFileURL(path.join(rulesDocsFolder(), `${id}.md`)).href;
     switch (options.command) {
         case 'check': {

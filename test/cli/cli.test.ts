@@ -108,6 +108,50 @@ describe('bizha check', () => {
     });
 });
 
+describe('command line', () => {
+    test('no arguments print the usage and exit 2; --help / -h exit 0; --version prints the version', () => {
+        const none = run([]);
+        expect(none.status).toBe(2);
+        expect(none.stdout).toContain('Usage:');
+        for (const help of [['--help'], ['-h'], ['check', 'examples', '--help']]) {
+            const { status, stdout } = run(help);
+            expect(status).toBe(0);
+            expect(stdout).toContain('Usage:');
+        }
+        const { status, stdout } = run(['--version']);
+        expect(status).toBe(0);
+        expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+
+    test('--format, --format= and -f give the same result', () => {
+        const long = run(['check', 'examples/two-computer-not-ha', '--format', 'json']);
+        expect(JSON.parse(long.stdout).summary.errors).toBeGreaterThan(0);
+        expect(run(['check', 'examples/two-computer-not-ha', '--format=json']).stdout).toBe(long.stdout);
+        expect(run(['check', '-f', 'json', 'examples/two-computer-not-ha']).stdout).toBe(long.stdout);
+    });
+
+    test('the last of --color and --no-color wins', () => {
+        expect(run(['explain', 'examples/two-computer-not-ha', '--no-color', '--color']).stdout).toContain('\u001b[');
+        expect(run(['explain', 'examples/two-computer-not-ha', '--color', '--no-color']).stdout).not.toContain('\u001b[');
+    });
+
+    test.each([
+        [['check', 'examples', '--bogus'], 'unknown option --bogus'],
+        [['check', 'examples', '-x'], 'unknown option -x'],
+        [['check', 'examples', '--format'], '--format needs a value'],
+        [['check', 'examples', '--max-warnings', 'many'], '--max-warnings needs a whole number >= 0'],
+        [['check', 'examples', '--max-warnings', '-1'], '--max-warnings needs a whole number >= 0'],
+        [['check', 'examples', '--max-warnings='], '--max-warnings needs a whole number >= 0'],
+        [['check', 'examples', '--no-color=yes'], '--no-color takes no value'],
+        [['report', 'examples'], 'report needs -o <file.html>']
+    ])('%j exits 2 with a clear message', (args, message) => {
+        const { status, stdout, stderr } = run(args);
+        expect(status).toBe(2);
+        expect(stderr + stdout).toContain(message);
+        expect(stderr).not.toContain('internal error');
+    });
+});
+
 describe('bizha explain', () => {
     test('prints the redundancy table of each group', () => {
         const { status, stdout } = run(['explain', 'examples/two-computer-not-ha']);
