@@ -24,6 +24,13 @@ const acceptorSeverity: Record<Severity, Parameters<ValidationAcceptor>[0]> = {
     error: 'error', warning: 'warning', information: 'info', hint: 'hint'
 };
 
+/** The diagnostic code of a rule that threw instead of finishing its check. */
+export const internalErrorCode = 'BIZHA-INTERNAL';
+
+function describeError(error: unknown): string {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 /** Where a rule's documentation page lives; the server and the CLI point it at the installed docs. */
 export interface RuleDocs {
     url(ruleId: string): string;
@@ -67,8 +74,13 @@ export class BizhaRuleEngine {
                 try {
                     rule.check(context);
                 } catch (error) {
-                    // A rule bug must not take the server down or hide the other rules' findings.
+                    // A rule bug must not take the server down or hide the other rules' findings, nor
+                    // pass unseen: it is an error on the group (no severity setting or suppression hides
+                    // it), so `bizha check` fails and a rule test cannot pass on a crashing rule.
                     console.error(`bizha: rule ${rule.id} failed on group ${groupModel.name}:`, error);
+                    accept('error', `bizha internal error: rule ${rule.id} crashed on group ${groupModel.name} (${describeError(error)}). Its findings for this group are incomplete; please report this bug.`, {
+                        node: group, property: 'name', code: internalErrorCode
+                    });
                 }
             }
         }
