@@ -7,6 +7,7 @@ import { haHostNoInstances } from './ha-host-no-instances.js';
 import { haHostDupInstance } from './ha-host-dup-instance.js';
 import { haHostTypeContent } from './ha-host-type-content.js';
 import { haHostSeparation } from './ha-host-separation.js';
+import { haHostTooMany } from './ha-host-too-many.js';
 import { haHostBitness } from './ha-host-bitness.js';
 import { haRecvNlb } from './ha-recv-nlb.js';
 import { haNlbMembership } from './ha-nlb-membership.js';
@@ -62,6 +63,7 @@ export const allRules: readonly Rule[] = [
     haHostDupInstance,
     haHostTypeContent,
     haHostSeparation,
+    haHostTooMany,
     haHostBitness,
     haRecvNlb,
     haNlbMembership,
