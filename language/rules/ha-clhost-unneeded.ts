@@ -18,6 +18,8 @@ export const haClhostUnneeded = defineRule({
                 });
             }
             if (host.handlers.some(justifiesClustering)) continue;
+            // An ordered send is the likely reason for this cluster: HA-ORDERED-SEND says why it is not needed.
+            if (host.handlers.some(h => h.direction === 'send' && h.ordered)) continue;
             // A clustered host with no justifying handler; orchestrations alone are reported above.
             const trackingOnly = host.handlers.length === 0 && !!host.tracking && !host.orchestrations;
             if (host.handlers.length > 0 || trackingOnly) {

@@ -17,6 +17,7 @@ import { haRecvPop3 } from './ha-recv-pop3.js';
 import { haMsmqCluster } from './ha-msmq-cluster.js';
 import { haWcfNetmsmq } from './ha-wcf-netmsmq.js';
 import { haOrderedRecv } from './ha-ordered-recv.js';
+import { haOrderedSend } from './ha-ordered-send.js';
 import { haRecvSqlSap } from './ha-recv-sql-sap.js';
 import { haFileShare } from './ha-file-share.js';
 import { haAdapterUnknown } from './ha-adapter-unknown.js';
@@ -38,6 +39,7 @@ import { haDbFciShape } from './ha-db-fci-shape.js';
 import { haDbSqlStdNodes } from './ha-db-sql-std-nodes.js';
 import { haDbActiveActiveCapacity } from './ha-db-active-active-capacity.js';
 import { haAgVersion } from './ha-ag-version.js';
+import { haAgSameInstance } from './ha-ag-same-instance.js';
 import { haAgSync } from './ha-ag-sync.js';
 import { haAgDtc } from './ha-ag-dtc.js';
 import { haAgStdEdition } from './ha-ag-std-edition.js';
@@ -73,6 +75,7 @@ export const allRules: readonly Rule[] = [
     haMsmqCluster,
     haWcfNetmsmq,
     haOrderedRecv,
+    haOrderedSend,
     haRecvSqlSap,
     haFileShare,
     haAdapterUnknown,
@@ -94,6 +97,7 @@ export const allRules: readonly Rule[] = [
     haDbSqlStdNodes,
     haDbActiveActiveCapacity,
     haAgVersion,
+    haAgSameInstance,
     haAgSync,
     haAgDtc,
     haAgStdEdition,

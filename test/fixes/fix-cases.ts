@@ -33,6 +33,7 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-SSO-MSS-UNDECLARED', [['        master-secret-server on SQLCL\n', '']]],
         ['HA-DB-MISSING', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkRuleEngineDb']]],
         ['BIZHA-UNUSED-SUPPRESSION', [['    host ProcessingHost', '    // bizha-ignore HA-HOST-SPOF -- nothing to silence here\n    host ProcessingHost']]],
+        ['HA-AG-SAME-INSTANCE', [['version 2020 cu 6', 'version 2016 cu 5'], ['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2016 sp 1 }\n    sql AGB on SQL02 { version 2016 sp 1 }\n    availability-group AG1 { replicas AGA, AGB  listener AGL  dtc-support per-database  databases BAMPrimaryImport, EsbExceptionDb }\n']]],
         ['HA-AG-SYNC and HA-AG-DTC', [['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2019 }\n    sql AGB on SQL02 { version 2019 }\n    availability-group AG1 { replicas AGA, AGB asynchronous  databases BAMPrimaryImport }\n']]]
     ];
     const singleComputer = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01');
