@@ -26,3 +26,24 @@ export function sqlComputers(group: GroupModel): string[] {
     for (const sql of group.sqlInstances.values()) sqlInstanceComputers(group, sql).forEach(c => names.add(c));
     return [...names];
 }
+
+/** The server part of a UNC path (`\\fs01\share` → `fs01`), or undefined for any other path. */
+export function uncServer(path: string): string | undefined {
+    return /^\\\\([^\\]+)\\/.exec(path)?.[1];
+}
+
+/** A path on a drive letter (`D:\Backup`): on whichever computer reads or writes it. */
+export function isLocalDrivePath(path: string): boolean {
+    return /^[A-Za-z]:/.test(path);
+}
+
+/**
+ * The declared computer or cluster a server name denotes. Windows names are case-insensitive, and
+ * a fully qualified name (`fs01.contoso.com`) denotes computer FS01.
+ */
+export function serverElement(group: GroupModel, server: string): { kind: 'computer' | 'cluster'; name: string } | undefined {
+    const name = server.split('.')[0].toLowerCase();
+    for (const computer of group.computers.values()) if (computer.name.toLowerCase() === name) return { kind: 'computer', name: computer.name };
+    for (const cluster of group.clusters.values()) if (cluster.name.toLowerCase() === name) return { kind: 'cluster', name: cluster.name };
+    return undefined;
+}

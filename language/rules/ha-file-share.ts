@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
+import { isLocalDrivePath, serverElement, uncServer } from '../model/roles.js';
 
 export const haFileShare = defineRule({
     id: 'HA-FILE-SHARE',
@@ -12,7 +13,7 @@ export const haFileShare = defineRule({
             const computers = distinctEnabledComputers(host);
             for (const handler of host.handlers) {
                 if (handler.direction !== 'receive' || handler.info?.name !== 'FILE' || handler.path === undefined) continue;
-                if (/^[A-Za-z]:/.test(handler.path) && computers.length > 1) {
+                if (isLocalDrivePath(handler.path) && computers.length > 1) {
                     report({
                         node: handler.node, property: 'adapter',
                         message: `receive ${handler.adapter} on ${host.name} watches the local path "${handler.path}" on ${listText(computers)}: each instance watches a different folder, so files dropped on a failed computer are not picked up. Point every instance at one UNC share on a clustered file server.`,
@@ -20,10 +21,9 @@ export const haFileShare = defineRule({
                     });
                     continue;
                 }
-                const server = /^\\\\([^\\]+)\\/.exec(handler.path)?.[1];
-                // Windows computer names are case-insensitive, and a share on fs01.contoso.com is served by computer FS01.
-                const serverName = server?.split('.')[0].toLowerCase();
-                const computer = serverName ? [...group.computers.values()].find(c => c.name.toLowerCase() === serverName) : undefined;
+                const server = uncServer(handler.path);
+                const element = server ? serverElement(group, server) : undefined;
+                const computer = element?.kind === 'computer' ? group.computers.get(element.name) : undefined;
                 if (computer) {
                     report({
                         node: handler.node, property: 'adapter',

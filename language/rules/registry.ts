@@ -30,6 +30,7 @@ import { haSsoMssUndeclared } from './ha-sso-mss-undeclared.js';
 import { haSsoMssSpof } from './ha-sso-mss-spof.js';
 import { haSsoMssNlb } from './ha-sso-mss-nlb.js';
 import { haSsoNonclusteredHostOnNode } from './ha-sso-nonclustered-host-on-node.js';
+import { haSsoIisCluster } from './ha-sso-iis-cluster.js';
 import { haSsoSsodbHa } from './ha-sso-ssodb-ha.js';
 import { haSsoBackup } from './ha-sso-backup.js';
 import { haSsoDomain } from './ha-sso-domain.js';
@@ -51,6 +52,7 @@ import { haDomGroups } from './ha-dom-groups.js';
 import { haDomBuiltin } from './ha-dom-builtin.js';
 import { haMsdtcNetwork } from './ha-msdtc-network.js';
 import { haDrBackupjob } from './ha-dr-backupjob.js';
+import { haDrBackupLocation } from './ha-dr-backup-location.js';
 import { haDrLogship } from './ha-dr-logship.js';
 import { haSiteSpof } from './ha-site-spof.js';
 import { bizhaUnusedSuppression } from './bizha-unused-suppression.js';
@@ -88,6 +90,7 @@ export const allRules: readonly Rule[] = [
     haSsoMssSpof,
     haSsoMssNlb,
     haSsoNonclusteredHostOnNode,
+    haSsoIisCluster,
     haSsoSsodbHa,
     haSsoBackup,
     haSsoDomain,
@@ -109,6 +112,7 @@ export const allRules: readonly Rule[] = [
     haDomBuiltin,
     haMsdtcNetwork,
     haDrBackupjob,
+    haDrBackupLocation,
     haDrLogship,
     haSiteSpof,
     bizhaUnusedSuppression

@@ -21,6 +21,7 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-NLB-ON-WSFC', [['computer SQL01, SQL02', 'computer SQL01, SQL02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc }']]],
         ['HA-CLHOST-OWNERS and HA-CLUSTER-MSDTC', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04\n    cluster BTSCL { nodes BTS03, BTS04 }\n    host FtpHost { receive FTP  bitness 32  clustered on BTSCL  instances on BTS03 }']]],
         ['HA-SSO-MSS-SPOF', [['master-secret-server on SQLCL', 'master-secret-server on SQL01']]],
+        ['HA-SSO-IIS-CLUSTER', [['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc }\n'], ['nlb WebFarm {', 'nlb WebFarm { kind hardware '], ['master-secret-server on SQLCL', 'master-secret-server on BTSCL']]],
         ['HA-SSO-BACKUP', [['        backup "\\\\\\\\fs01\\\\sso"\n', '']]],
         ['HA-EDITION-SCALEOUT and HA-CLHOST-EDITION', [['edition enterprise\n', 'edition standard\n']]],
         ['HA-TRACK-NONE', [['    host TrackingHost { tracking  instances on BTS01, BTS02 }\n', '']]],

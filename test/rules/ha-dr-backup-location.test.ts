@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { agGroup, cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+
+const ID = 'HA-DR-BACKUP-LOCATION';
+
+async function findings(text: string) {
+    return withCode((await validate(text)).diagnostics, ID);
+}
+
+const destination = String.raw`destination "\\\\fs01\\btsbackup"`;
+const withDestination = (path: string) => variant([[destination, `destination "${path}"`]]);
+
+describe(ID, () => {
+    test('fires on a local drive path, on the destination', async () => {
+        const text = withDestination(String.raw`D:\\Backup`);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'destination', '"D:'));
+        expect(hits[0].message).toContain('"D:\\Backup"');
+        expect(hits[0].message).toContain('UNC share on another computer');
+    });
+
+    test('fires on a share served by a node of the SQL cluster that holds the databases (any case, fully qualified)', async () => {
+        const hits = await findings(withDestination(String.raw`\\\\sql01.contoso.com\\backup`));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('a share on SQL01, which runs SQL instance BTSSQL holding BizTalk databases');
+    });
+
+    test('fires on a share on the SQL cluster itself', async () => {
+        const hits = await findings(withDestination(String.raw`\\\\SQLCL\\backup`));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('a share on cluster SQLCL, whose nodes run SQL instance BTSSQL');
+    });
+
+    test('fires on a share on a replica computer of an availability group holding the databases', async () => {
+        const hits = await findings(variant([[destination, String.raw`destination "\\\\SQL02\\backup"`]], agGroup));
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('a share on SQL02, which runs SQL instance SQLB holding BizTalk databases');
+    });
+
+    test('does not fire on a share on a computer that holds no BizTalk database', async () => {
+        expect(await findings(cleanGroup)).toEqual([]);
+        // DR01 runs the log-shipping standby, which holds no database of the group.
+        expect(await findings(withDestination(String.raw`\\\\DR01\\backup`))).toEqual([]);
+        expect(await findings(withDestination(String.raw`\\\\BTS01\\backup`))).toEqual([]);
+    });
+});
