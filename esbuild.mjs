@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI as CommonJS for Node 22.
 import * as esbuild from 'esbuild';
+import { nodeBundleOptions } from './esbuild-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -10,13 +11,9 @@ const context = await esbuild.context({
         'server/main': 'server/main.ts',
         'cli/main': 'cli/main.ts'
     },
+    ...nodeBundleOptions,
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    external: ['vscode'],
     sourcemap: !minify,
     minify,
     logLevel: 'warning'

@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceMap } from 'node:module';
+import { nodeBundleOptions } from '../esbuild-options.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -50,7 +51,7 @@ async function bundle() {
     await esbuild.build({
         entryPoints: [path.join(benchDir, 'harness.ts')],
         outfile: harness,
-        bundle: true, platform: 'node', format: 'cjs', target: 'node22',
+        ...nodeBundleOptions,
         sourcemap: true, logLevel: 'warning'
     });
     if (!args.includes('--no-server-build') || !fs.existsSync(serverPath)) {

@@ -30,7 +30,7 @@ function ruleOf(diagnostic: Diagnostic): string {
 export function findings(workspace: LoadedWorkspace): Finding[] {
     const result: Finding[] = [];
     for (const problem of workspace.configProblems) {
-        result.push({ file: relative(problem.file), line: problem.line + 1, column: problem.character + 1, endLine: problem.line + 1, endColumn: problem.character + 2, severity: 'warning', rule: 'bizha-config', message: problem.message });
+        result.push({ file: relative(problem.file), line: problem.line + 1, column: problem.character + 1, endLine: problem.line + 1, endColumn: problem.character + problem.length + 1, severity: 'warning', rule: 'bizha-config', message: problem.message });
     }
     for (const document of workspace.documents) {
         for (const diagnostic of document.diagnostics ?? []) {

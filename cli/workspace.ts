@@ -4,7 +4,6 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createBizhaServices, type BizhaServices } from '../language/bizha-module.js';
 import { parseBizhaJson, type SettingsProblem } from '../language/config/rule-settings.js';
-import { ruleIds } from '../language/rules/registry.js';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 
 /** A problem with the command line's input: reported with exit code 2. */
@@ -93,7 +92,7 @@ function applyConfig(services: BizhaServices, configFile?: string): Array<Settin
     } catch {
         throw new InputError(`cannot read ${file}`);
     }
-    const parsed = parseBizhaJson(text, ruleIds);
+    const parsed = parseBizhaJson(text);
     services.validation.RuleSettings.setFileOverrides(parsed.overrides);
     return parsed.problems.map(problem => ({ ...problem, file }));
 }

@@ -17,6 +17,7 @@
 //
 // Needs Node 22 (PATH=$PWD/node_modules/.bin:$PATH); bundles the fuzzer with esbuild first.
 import * as esbuild from 'esbuild';
+import { nodeBundleOptions } from '../esbuild-options.mjs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -62,11 +63,8 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-fuzz-'));
 const bundle = path.join(outDir, 'fuzzer.cjs');
 await esbuild.build({
     entryPoints: [path.join(root, 'test', 'robustness', 'fuzzer.ts')],
+    ...nodeBundleOptions,
     outfile: bundle,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
     sourcemap: 'inline',
     logLevel: 'error'
 });

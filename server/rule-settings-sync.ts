@@ -5,7 +5,6 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { BizhaServices } from '../language/bizha-module.js';
 import { parseBizhaJson, parseRuleOverrides } from '../language/config/rule-settings.js';
-import { ruleIds } from '../language/rules/registry.js';
 
 /**
  * Keeps rule severity overrides in step with `bizha.json` at the workspace root and the
@@ -52,10 +51,10 @@ export class RuleSettingsSync {
                 this.connection.console.warn(`bizha: cannot read ${file.fsPath}: ${error}`);
                 continue;
             }
-            const parsed = parseBizhaJson(text, ruleIds);
+            const parsed = parseBizhaJson(text);
             parsed.overrides.forEach((value, key) => overrides.set(key, value));
             const diagnostics: Diagnostic[] = parsed.problems.map(problem => ({
-                range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
+                range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + problem.length } },
                 severity: DiagnosticSeverity.Warning,
                 source: 'bizha',
                 code: 'bizha-config',
@@ -74,7 +73,7 @@ export class RuleSettingsSync {
         } catch {
             rules = undefined;
         }
-        const parsed = parseRuleOverrides(rules, ruleIds);
+        const parsed = parseRuleOverrides(rules);
         for (const problem of parsed.problems) {
             void this.connection.window.showWarningMessage(`bizha.rules setting: ${problem.message}`);
         }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { repoRoot } from './preview-fixtures.js';
+import { nodeBundleOptions } from '../../esbuild-options.mjs';
 
 /** The language server bundled fresh from the sources and started over stdio, with a bare-bones client. */
 export class LspSession {
@@ -15,7 +16,7 @@ export class LspSession {
         const outfile = path.join(folder, 'out', 'server', 'main.cjs');
         await esbuild.build({
             entryPoints: [path.join(repoRoot, 'server', 'main.ts')], outfile,
-            bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: ['vscode'], logLevel: 'silent'
+            ...nodeBundleOptions, logLevel: 'silent'
         });
         const child = spawn(process.execPath, [outfile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const stderr: string[] = [];

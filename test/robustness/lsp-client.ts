@@ -12,6 +12,7 @@ import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult } from 'vscode-languageserver-protocol';
+import { nodeBundleOptions } from '../../esbuild-options.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverBundle = path.join(repoRoot, 'out', 'server', 'main.cjs');
@@ -33,7 +34,7 @@ export async function serverUnderTest(): Promise<{ bundle: string; rulesDocsFold
     const bundle = path.join(root, 'out', 'server', 'main.cjs');
     await esbuild.build({
         entryPoints: [path.join(repoRoot, 'server', 'main.ts')],
-        outfile: bundle, bundle: true, format: 'cjs', platform: 'node', target: 'node22', external: ['vscode'], logLevel: 'error'
+        ...nodeBundleOptions, outfile: bundle, logLevel: 'error'
     });
     return { bundle, rulesDocsFolder: path.join(root, 'docs', 'rules'), dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
