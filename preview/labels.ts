@@ -94,3 +94,8 @@ export function shortLabel(fn: { kind: FunctionKind; label: string; host?: strin
 export function plural(count: number, word: string, words = `${word}s`): string {
     return `${count} ${count === 1 ? word : words}`;
 }
+
+/** The group's `availability` setting is the level it aims at, not a verdict on it. */
+export function targetText(availability: string): string {
+    return `target: ${availability} availability`;
+}

@@ -3,7 +3,7 @@ import type { ComponentResult, Placement, Tier } from '../language/analysis/type
 import { escapeHtml, name } from './escape.js';
 import { icon, type IconName } from './icons.js';
 import {
-    kindOrder, kindTitle, mechanismText, plural, redundancyLevel, redundancyText, roleText, shortLabel,
+    kindOrder, kindTitle, mechanismText, plural, targetText, redundancyLevel, redundancyText, roleText, shortLabel,
     stateLongText, stateText, tierNoun, tierOrder, tierTitle, type RedundancyLevel
 } from './labels.js';
 import { groupKey, type FailedSets, type PreviewDiagnostic, type PreviewFunction, type PreviewGroup } from './protocol.js';
@@ -85,9 +85,29 @@ export function componentAriaLabel(component: ComponentResult, failedDirectly: b
     return `${component.name}, ${what}, ${status}.${stops}`;
 }
 
-export function placementAriaLabel(fn: PreviewFunction, computer: ComponentResult, failed: boolean): string {
+/** Why a placement is down: its computer failed, or the function stopped (a dependency is down). */
+export type PlacementDown = 'computer' | 'function' | undefined;
+
+export function placementDown(computerFailed: boolean, state: FunctionState): PlacementDown {
+    return computerFailed ? 'computer' : state === 'down' ? 'function' : undefined;
+}
+
+export function placementAriaLabel(fn: PreviewFunction, computer: ComponentResult, down: PlacementDown): string {
     const words = placementsOn(fn, computer.name).map(p => roleText[p.role].long).join(', ');
-    return `${fn.label} on ${computer.name}: ${words}${failed ? '; computer failed' : ''}. Press to show the declaration.`;
+    const why = down === 'computer' ? `; down: ${computer.name} failed` : down === 'function' ? '; down: the function stopped' : '';
+    return `${fn.label} on ${computer.name}: ${words}${why}. Press to show the declaration.`;
+}
+
+/** A cell's marks: the role of each placement, or "down" (in words, not only struck through) when it cannot run. */
+export function placementHtml(fn: PreviewFunction, computer: ComponentResult, down: PlacementDown): string {
+    const placements = placementsOn(fn, computer.name);
+    if (down && placements.some(p => p.role !== 'disabled')) return `<span class="role role-down">${icon('error')}<span>down</span></span>`;
+    return placements.map(p => `<span class="role">${icon(roleIcon[p.role])}<span>${escapeHtml(roleText[p.role].short)}</span></span>`).join('');
+}
+
+export function placementTitle(fn: PreviewFunction, computer: ComponentResult, down: PlacementDown): string {
+    const words = placementsOn(fn, computer.name).map(p => roleText[p.role].long).join(', ');
+    return down === 'computer' ? `${words}, down: ${computer.name} failed` : down === 'function' ? `${words}, down: the function stopped` : words;
 }
 
 export interface SummaryInput {
@@ -218,7 +238,7 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
     out.push('<header class="group-header">');
     out.push(`<h2 id="${titleId}">Group ${name(group.group)}</h2>`);
     const file = options.fileLabel ? ` · ${name(options.fileLabel(group.source.uri))}` : '';
-    out.push(`<p class="group-meta">availability ${escapeHtml(group.availability)} · ${plural(group.functions.length, 'function')} · ${plural(computers.length, 'computer')}${sites.length > 0 ? ` · ${plural(sites.length, 'site')}` : ''}${file}</p>`);
+    out.push(`<p class="group-meta">${escapeHtml(targetText(group.availability))} · ${plural(group.functions.length, 'function')} · ${plural(computers.length, 'computer')}${sites.length > 0 ? ` · ${plural(sites.length, 'site')}` : ''}${file}</p>`);
 
     out.push(`<div class="toolbar" role="toolbar" aria-label="${escapeHtml(`Failure simulation of group ${group.group}`)}">`);
     if (worst) {
@@ -270,10 +290,9 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
                     out.push(`<td class="${classes} none" data-col="${escapeHtml(computer.id)}"></td>`);
                     return;
                 }
-                const words = placements.map(p => roleText[p.role].long).join(', ');
-                const aria = placementAriaLabel(fn, computer, down);
-                out.push(`<td class="${classes}" data-col="${escapeHtml(computer.id)}"><button type="button" class="placement" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="${column + 1}" data-y="${y}" tabindex="-1" aria-label="${escapeHtml(aria)}" title="${escapeHtml(words)}">`
-                    + placements.map(p => `<span class="role">${icon(roleIcon[p.role])}<span>${escapeHtml(roleText[p.role].short)}</span></span>`).join('')
+                const why = placementDown(down, state);
+                out.push(`<td class="${classes}" data-col="${escapeHtml(computer.id)}" data-down="${why ?? ''}"><button type="button" class="placement" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="${column + 1}" data-y="${y}" tabindex="-1" aria-label="${escapeHtml(placementAriaLabel(fn, computer, why))}" title="${escapeHtml(placementTitle(fn, computer, why))}">`
+                    + placementHtml(fn, computer, why)
                     + '</button></td>');
             });
             out.push(`<td class="mechanism">${escapeHtml(mechanismText[fn.mechanism])}</td>`);

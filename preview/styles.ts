@@ -115,8 +115,7 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .role-sql-node .icon-database, .role-replica .icon-copy, .role-nlb-member .icon-split { color: var(--bz-info); }
 .role-disabled .role, .cell .role .icon-dash { color: var(--bz-muted); }
 .cell.failed { background: var(--bz-failed-bg); }
-.cell.failed .role { text-decoration: line-through; }
-.cell.failed .role .icon { color: var(--bz-error); }
+.cell .role-down, .cell .role-down .icon { color: var(--bz-error); font-weight: 600; }
 
 .mechanism, .redundancy, .state, .rules { padding: 4px 10px; border-left: 1px solid var(--bz-border); }
 .badge { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px 1px 5px; border-radius: 10px; border: 1px solid var(--bz-contrast); }
@@ -129,7 +128,6 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .fn.state-up .state .icon { color: var(--bz-ok); }
 .fn.state-degraded .state, .fn.state-degraded .state .icon { color: var(--bz-warning); }
 .fn.state-down .state, .fn.state-down .state .icon { color: var(--bz-error); }
-.fn.state-down .fn-label { text-decoration: line-through; text-decoration-color: var(--bz-error); }
 .fn.state-down .fn-head { box-shadow: inset 3px 0 0 var(--bz-error); }
 .fn.state-degraded .fn-head { box-shadow: inset 3px 0 0 var(--bz-warning); }
 

@@ -1,6 +1,6 @@
 import { simulateFailures } from '../language/analysis/simulate.js';
 import { escapeXml } from './escape.js';
-import { mechanismText, redundancyLevel, redundancyText, roleText, shortLabel, stateText } from './labels.js';
+import { mechanismText, targetText, redundancyLevel, redundancyText, roleText, shortLabel, stateText } from './labels.js';
 import { groupKey, type FailedSets, type PreviewGroup } from './protocol.js';
 import { columnsOf, failedComputers, rowsOf } from './render.js';
 
@@ -55,7 +55,7 @@ export function renderMatrixSvg(groups: readonly PreviewGroup[], failedSets: Fai
         parts.push(text(0, y, `Group ${group.group}`, { weight: 600 }));
         y += 18;
         const failedNames = failed.map(id => group.components.find(c => c.id === id)?.name ?? id);
-        parts.push(text(0, y, failed.length > 0 ? `Simulated failure of ${failedNames.join(', ')}: ${simulation.stopped.length} stopped, ${simulation.degraded.length} degraded` : `availability ${group.availability}, no failure simulated`, { colour: colours.muted }));
+        parts.push(text(0, y, failed.length > 0 ? `Simulated failure of ${failedNames.join(', ')}: ${simulation.stopped.length} stopped, ${simulation.degraded.length} degraded` : `${targetText(group.availability)}, no failure simulated`, { colour: colours.muted }));
         y += 10;
 
         // header: tiers, then computers
@@ -89,8 +89,10 @@ export function renderMatrixSvg(groups: readonly PreviewGroup[], failedSets: Fai
                     const left = gridLeft + i * computerWidth;
                     if (down.has(computer.id)) parts.push(`<rect x="${left}" y="${y}" width="${computerWidth}" height="${rowHeight}" fill="${colours.failed}"/>`);
                     parts.push(`<line x1="${left}" y1="${y}" x2="${left}" y2="${y + rowHeight}" stroke="${colours.border}"/>`);
-                    const words = fn.placements.filter(p => p.computer === computer.name).map(p => roleText[p.role].short).join(', ');
-                    if (words) parts.push(text(left + computerWidth / 2, y + 15, words, { width: computerWidth, anchor: 'middle', colour: down.has(computer.id) ? colours.error : colours.text }));
+                    const placements = fn.placements.filter(p => p.computer === computer.name);
+                    const isDown = (down.has(computer.id) || state === 'down') && placements.some(p => p.role !== 'disabled');
+                    const words = isDown ? '✕ down' : placements.map(p => roleText[p.role].short).join(', ');
+                    if (words) parts.push(text(left + computerWidth / 2, y + 15, words, { width: computerWidth, anchor: 'middle', colour: isDown ? colours.error : colours.text }));
                 });
                 const level = redundancyLevel(fn.redundancy);
                 parts.push(`<line x1="${tailLeft}" y1="${y}" x2="${tailLeft}" y2="${y + rowHeight}" stroke="${colours.border}"/>`);

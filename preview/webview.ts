@@ -4,7 +4,7 @@ import { locate, type CursorPosition } from './locate.js';
 import type { ReportData } from './page.js';
 import { groupKey, type FailedSets, type FromWebview, type PreviewGroup, type ToWebview, type WebviewState } from './protocol.js';
 import {
-    componentAriaLabel, componentHeaderHtml, failedComputers, placementAriaLabel, renderGroups, stateHtml, stateLabel, summaryHtml
+    componentAriaLabel, componentHeaderHtml, failedComputers, placementAriaLabel, placementDown, placementHtml, placementTitle, renderGroups, stateHtml, stateLabel, summaryHtml
 } from './render.js';
 
 /**
@@ -128,12 +128,17 @@ function applyFailures(section: HTMLElement, group: PreviewGroup): void {
         }
         row.querySelectorAll<HTMLElement>('td[data-col]').forEach(td => {
             const column = td.dataset.col ?? '';
-            const isDown = columns.has(column);
-            if (td.classList.contains('failed') === isDown) return;
-            td.classList.toggle('failed', isDown);
+            const computerFailed = columns.has(column);
+            td.classList.toggle('failed', computerFailed);
             const button = td.querySelector('button');
             const computer = components.get(column);
-            if (button && computer) button.setAttribute('aria-label', placementAriaLabel(fn, computer, isDown));
+            if (!button || !computer) return;
+            const why = placementDown(computerFailed, state);
+            if (td.dataset.down === (why ?? '')) return;
+            td.dataset.down = why ?? '';
+            button.setAttribute('aria-label', placementAriaLabel(fn, computer, why));
+            button.title = placementTitle(fn, computer, why);
+            button.innerHTML = placementHtml(fn, computer, why);
         });
     });
     const summary = section.querySelector<HTMLElement>('[data-summary]');

@@ -1,5 +1,5 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
-import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import { biztalkComputers, sqlComputers, sqlInstanceComputers, usedComputers } from '../model/roles.js';
 import type { DatabaseModel, GroupModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
@@ -281,7 +281,11 @@ function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<Grou
     }
     const components: ComponentResult[] = [];
     const sites = new Set<string>();
+    // Only the computers the group uses; functions added later (file servers, ...) may place more.
+    const used = usedComputers(group);
+    for (const fn of functions) for (const placement of fn.placements) used.add(placement.computer);
     for (const computer of group.computers.values()) {
+        if (!used.has(computer.name)) continue;
         const tier: Tier = biztalk.has(computer.name) ? 'biztalk' : sql.has(computer.name) ? 'sql' : 'other';
         const id = computerId(computer.name);
         components.push({ id, kind: 'computer', name: computer.name, tier, site: computer.site, stops: stops.get(id) ?? [], source: computer.source });

@@ -47,3 +47,24 @@ export function serverElement(group: GroupModel, server: string): { kind: 'compu
     for (const cluster of group.clusters.values()) if (cluster.name.toLowerCase() === name) return { kind: 'cluster', name: cluster.name };
     return undefined;
 }
+
+/**
+ * The computers a group uses: declared in it, or named by what it declares or uses (host
+ * instances, SQL instances and their clusters, clustered hosts, the master secret server, its own
+ * load balancers). A computer that only shares a workspace cluster or load balancer with one of
+ * them (a second node in an inventory file) is in the model for the rules, but not used.
+ */
+export function usedComputers(group: GroupModel): Set<string> {
+    const used = new Set<string>([...biztalkComputers(group), ...sqlComputers(group)]);
+    for (const computer of group.computers.values()) if (computer.local) used.add(computer.name);
+    const clusters = new Set<string>();
+    for (const cluster of group.clusters.values()) if (cluster.local) clusters.add(cluster.name);
+    for (const host of group.hosts.values()) if (host.clusteredOn) clusters.add(host.clusteredOn);
+    for (const sql of group.sqlInstances.values()) if (sql.server?.kind === 'cluster') clusters.add(sql.server.name);
+    const mss = group.sso?.masterSecretServer;
+    if (mss?.kind === 'cluster') clusters.add(mss.name);
+    else if (mss) used.add(mss.name);
+    for (const name of clusters) group.clusters.get(name)?.nodes.forEach(node => used.add(node));
+    for (const nlb of group.nlbs.values()) if (nlb.local) nlb.members.forEach(member => used.add(member));
+    return used;
+}

@@ -10,7 +10,7 @@ export const haDrBackupjob = defineRule({
         if (group.backupJobs.length === 0) {
             report({
                 node: group.node, property: 'name',
-                message: `Group ${group.name} declares no Backup BizTalk Server job: it is the only supported way to take consistent, log-marked backups of the BizTalk databases, and clustering does not protect against data loss or corruption. Add \`backup-job { destination "\\\\\\\\server\\\\BizTalkBackup" }\`.`,
+                message: `Group ${group.name} declares no Backup BizTalk Server job: it is the only supported way to take consistent, log-marked backups of the BizTalk databases, and clustering does not protect against data loss or corruption. Add a \`backup-job\` whose destination is a share such as \\\\server\\BizTalkBackup.`,
                 data: {}
             });
             return;

@@ -16,7 +16,7 @@ export const haFileShare = defineRule({
                 if (isLocalDrivePath(handler.path) && computers.length > 1) {
                     report({
                         node: handler.node, property: 'adapter',
-                        message: `receive ${handler.adapter} on ${host.name} watches the local path "${handler.path}" on ${listText(computers)}: each instance watches a different folder, so files dropped on a failed computer are not picked up. Point every instance at one UNC share on a clustered file server.`,
+                        message: `receive ${handler.adapter} on ${host.name} watches the local path ${handler.path} on ${listText(computers)}: each instance watches a different folder, so files dropped on a failed computer are not picked up. Point every instance at one UNC share on a clustered file server.`,
                         data: { host: host.name, adapter: handler.adapter }
                     });
                     continue;
@@ -27,7 +27,7 @@ export const haFileShare = defineRule({
                 if (computer) {
                     report({
                         node: handler.node, property: 'adapter',
-                        message: `receive ${handler.adapter} on ${host.name} reads "${handler.path}", a share served by the single computer ${computer.name}: FILE receiving stops when ${computer.name} fails. Serve the share from a clustered file server role.`,
+                        message: `receive ${handler.adapter} on ${host.name} reads ${handler.path}, a share served by the single computer ${computer.name}: FILE receiving stops when ${computer.name} fails. Serve the share from a clustered file server role.`,
                         related: [{ message: `${computer.name} declared here`, source: computer.source }],
                         data: { host: host.name, adapter: handler.adapter }
                     });

@@ -11,7 +11,7 @@ export const haSsoBackup = defineRule({
         if (!sso || sso.backup !== undefined) return;
         report({
             node: sso.node,
-            message: `The SSO master secret has no declared backup: if the master secret server is lost, every SSO-encrypted credential and adapter setting is lost with it. Back it up as soon as it is created and record where: \`backup "\\\\\\\\server\\\\share"\`${sso.masterSecretServer?.kind === 'cluster' ? ' (and restore it on every node of the cluster)' : ''}.`,
+            message: `The SSO master secret has no declared backup: if the master secret server is lost, every SSO-encrypted credential and adapter setting is lost with it. Back it up as soon as it is created and record where with \`backup\`, e.g. a share such as \\\\server\\share${sso.masterSecretServer?.kind === 'cluster' ? ' (and restore it on every node of the cluster)' : ''}.`,
             data: {}
         });
     },

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type MaybePromise, type ReferenceInfo, type TextDocument } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -8,7 +8,7 @@ import * as ast from '../../language/generated/ast.js';
 import { docUrl, glossaryFor, keywordSummaries, type GlossaryEntry } from '../../language/docs/glossary.js';
 import { findDatabase, knownAdapters, knownDatabases, type AdapterInfo } from '../../language/model/catalog.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
-import { elementDetail, enclosingGroup, groupFacts, instanceComputers, type GroupFacts } from './group-facts.js';
+import { elementDetail, enclosingGroup, groupFacts, instanceComputers, withTopLevelFacts, type GroupFacts } from './group-facts.js';
 import { blockSnippets } from './bizha-snippets.js';
 
 /** How each adapter's receive handler is made highly available, in a few words. */
@@ -27,6 +27,15 @@ export function receiveStrategyText(adapter: AdapterInfo): string {
 export function sendStrategyText(adapter: AdapterInfo): string {
     return adapter.name === 'MSMQ' ? 'needs a clustered host' : 'scale out';
 }
+
+type ComputerRole = 'biztalk' | 'sql' | 'none';
+
+/** A computer's completion icon says its role, with the icon of what it runs: a host (class), a SQL instance (struct). */
+const computerKind: Record<ComputerRole, CompletionItemKind> = {
+    biztalk: CompletionItemKind.Class,
+    sql: CompletionItemKind.Struct,
+    none: CompletionItemKind.Variable
+};
 
 /** Adapters that have no side in that direction. */
 function offeredFor(adapter: AdapterInfo, direction: 'receive' | 'send'): boolean {
@@ -125,6 +134,7 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
             documentation: entry ? markdown(entry) : undefined,
             sortText: '1'
         });
+        // Where a block is expected, its snippet comes before the bare keyword (which alone is an error).
         if (rule) {
             for (const snippet of blockSnippets(rule, keyword.value, this.snippetScope(context))) {
                 acceptor(context, {
@@ -135,7 +145,7 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
                     insertText: snippet.body,
                     insertTextFormat: InsertTextFormat.Snippet,
                     filterText: keyword.value,
-                    sortText: '2'
+                    sortText: '0'
                 });
             }
         }
@@ -162,6 +172,21 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
         return this.astReflection.getTypeMetaData(type).properties[property]?.referenceType !== undefined;
     }
 
+    /**
+     * What a reference can name from where it stands, once per name: an element of the group
+     * hides a top-level one of the same name (as linking resolves it). `instances on` offers no
+     * computer that only runs SQL Server: BizTalk and SQL Server belong on separate computers.
+     */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const seen = new Set<string>();
+        const instanceList = refInfo.property === 'computer' && AstUtils.getContainerOfType(refInfo.container, ast.isHost) !== undefined;
+        return super.getReferenceCandidates(refInfo, context).filter(description => {
+            if (seen.has(description.name)) return false;
+            seen.add(description.name);
+            return !(instanceList && description.type === ast.Computer.$type && this.computerRole(description, refInfo, context) === 'sql');
+        });
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const group = enclosingGroup(refInfo.container) ?? enclosingGroup(context.node);
@@ -169,31 +194,61 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
         const node = description.node;
         const here = context.document.uri.toString();
         const from = description.documentUri.toString() !== here ? ` (from ${description.documentUri.path.slice(description.documentUri.path.lastIndexOf('/') + 1)})` : '';
-        const detail = node ? elementDetail(node, facts) + from : description.type;
-        return { ...item, detail, sortText: this.referenceSortText(description, refInfo, facts) };
+        const detail = node ? elementDetail(node, this.factsOfElement(description, facts)) + from : description.type;
+        if (description.type !== ast.Computer.$type) return { ...item, detail, sortText: '0' };
+        const role = this.computerRole(description, refInfo, context);
+        return { ...item, detail, kind: computerKind[role], sortText: this.computerSortText(description, refInfo, context, role) };
     }
 
-    /** Inside `instances on`, computers that do not run the host yet come first. */
-    private referenceSortText(description: AstNodeDescription, refInfo: ReferenceInfo, facts: GroupFacts): string {
-        if (refInfo.property === 'computer' && description.type === ast.Computer.$type) {
-            const host = AstUtils.getContainerOfType(refInfo.container, ast.isHost);
-            if (host) return instanceComputers(host).includes(description.name) ? '0b' : '0a';
-        }
-        if (refInfo.property === 'members' && description.type === ast.Computer.$type) {
-            // A load balancer's members are the computers running BizTalk hosts.
-            return facts.hostsOn.has(description.name) ? '0a' : '0b';
-        }
-        return '0';
+    /**
+     * Computers: inside `instances on`, those that do not run the host yet first; then BizTalk
+     * computers, computers with no role yet, SQL computers (the reverse for a SQL instance's
+     * server); then those of this group, of this file, of other files.
+     */
+    private computerSortText(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext, role: ComputerRole): string {
+        const host = refInfo.property === 'computer' ? AstUtils.getContainerOfType(refInfo.container, ast.isHost) : undefined;
+        const already = host && instanceComputers(host).includes(description.name) ? 'b' : 'a';
+        const sqlFirst = ast.isSqlInstance(refInfo.container) && refInfo.property === 'server';
+        const roleRank = { biztalk: 0, none: 1, sql: 2 }[role];
+        const group = enclosingGroup(refInfo.container) ?? enclosingGroup(context.node);
+        const origin = description.node && group && AstUtils.getContainerOfType(description.node, ast.isGroup) === group ? 0
+            : this.factsFor(group, context).hostsOn.has(description.name) ? 0
+                : description.documentUri.toString() === context.document.uri.toString() ? 1 : 2;
+        return `0${already}${sqlFirst ? 2 - roleRank : roleRank}${origin}`;
     }
 
-    private factsCache?: { key: unknown; version: number; facts: GroupFacts };
+    /** What the group (and the file that declares it) makes of a computer: runs BizTalk hosts, only SQL Server, or nothing yet. */
+    private computerRole(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): ComputerRole {
+        const group = enclosingGroup(refInfo.container) ?? enclosingGroup(context.node);
+        const facts = this.factsOfElement(description, this.factsFor(group, context));
+        const name = description.name;
+        if (facts.hostsOn.has(name)) return 'biztalk';
+        const sqlServers = [name, ...(facts.clustersOf.get(name) ?? [])];
+        return sqlServers.some(server => (facts.sqlOn.get(server) ?? []).length > 0) ? 'sql' : 'none';
+    }
+
+    /** The group's facts, plus the top-level facts of the file that declares an element of another file (an inventory). */
+    private factsOfElement(description: AstNodeDescription, facts: GroupFacts): GroupFacts {
+        const root = description.node ? AstUtils.findRootNode(description.node) : undefined;
+        if (!root || !ast.isModel(root) || AstUtils.getDocument(root).uri.toString() === this.factsCache?.uri) return facts;
+        const cached = this.elementFacts.get(root);
+        if (cached?.base === facts) return cached.facts;
+        const combined = withTopLevelFacts(facts, root);
+        this.elementFacts.set(root, { base: facts, facts: combined });
+        return combined;
+    }
+
+    /** Combined facts per other file, for the group facts they were made from: one list offers many computers of one inventory. */
+    private readonly elementFacts = new WeakMap<ast.Model, { base: GroupFacts; facts: GroupFacts }>();
+
+    private factsCache?: { key: unknown; version: number; uri: string; facts: GroupFacts };
 
     private factsFor(group: ast.Group | undefined, context: CompletionContext): GroupFacts {
         const version = context.textDocument.version;
         const key = group ?? context.document;
         if (this.factsCache && this.factsCache.key === key && this.factsCache.version === version) return this.factsCache.facts;
         const facts = groupFacts(group, context.document.parseResult.value as ast.Model);
-        this.factsCache = { key, version, facts };
+        this.factsCache = { key, version, uri: context.document.uri.toString(), facts };
         return facts;
     }
 

@@ -7,6 +7,7 @@ import { accountScope, componentText, computersOfSql, listText, plural } from '.
 import { findAdapter, findDatabase, type AdapterInfo } from '../../language/model/catalog.js';
 import { docTitle, docUrl, type GlossaryEntry } from '../../language/docs/glossary.js';
 import { receiveStrategyText, sendStrategyText } from './bizha-completion-provider.js';
+import { kindOrder, shortLabel, targetText } from '../../preview/labels.js';
 
 /**
  * Hover texts for declared elements, adapters, databases and accounts. Everything about
@@ -36,66 +37,104 @@ function capped(items: readonly string[], max = maxListed): string[] {
     return items.length <= max ? [...items] : [...items.slice(0, max), `and ${items.length - max} more`];
 }
 
-export function redundancyText(redundancy: number): string {
-    switch (redundancy) {
-        case 0: return '**0**: already down, nothing provides it';
-        case 1: return '**1**: a single point of failure';
-        case 2: return '**2**: survives any single failure';
-        default: return '**3 or more**: survives any two failures';
+/** How a function is provided, in an administrator's words ("one computer", "scaled out on 2 computers"). */
+function mechanismText(mechanism: Mechanism, providers: readonly string[]): string {
+    switch (mechanism) {
+        case 'scale-out': return `scaled out on ${plural(providers.length, 'computer')} (${shortList(providers)})`;
+        case 'load-balanced': return `scaled out on ${plural(providers.length, 'computer')} (${shortList(providers)}) behind a load balancer`;
+        case 'clustered-failover': return `clustered: active on one of ${listText(providers)} at a time, failing over to another`;
+        case 'sql-fci': return `SQL failover cluster instance on ${listText(providers)}`;
+        case 'availability-group': return `availability group with synchronous replicas on ${listText(providers)}`;
+        case 'single': return 'one computer';
+        case 'none': return 'nothing runs it';
     }
 }
 
-function mechanismText(mechanism: Mechanism, providers: readonly string[]): string {
-    switch (mechanism) {
-        case 'scale-out': return `scaled out over ${plural(providers.length, 'computer')}`;
-        case 'load-balanced': return `scaled out over ${plural(providers.length, 'computer')} behind a load balancer`;
-        case 'clustered-failover': return `clustered: one active node at a time, failover among ${listText(providers)}`;
-        case 'sql-fci': return `SQL failover cluster instance on ${listText(providers)}`;
-        case 'availability-group': return `availability group with synchronous replicas on ${listText(providers)}`;
-        case 'single': return `one provider only (${providers[0]})`;
-        case 'none': return 'no provider at all';
+/** What one, two or three failures do to the function's own providers. */
+function survivalText(redundancy: number, singles: readonly string[]): string {
+    switch (redundancy) {
+        case 0: return 'down already: nothing provides it';
+        case 1: return `stops if ${orList(singles.map(componentText))} fails`;
+        case 2: return 'keeps running if any one of them fails';
+        default: return 'keeps running if any two of them fail';
     }
+}
+
+/** "A", "A or B", "A, B or 3 more". */
+function orList(items: readonly string[], max = 4): string {
+    if (items.length <= 1) return items.join('');
+    const shown = items.length <= max ? items : [...items.slice(0, max - 1), `${items.length - max + 1} more`];
+    return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
 function functionLabel(analysis: GroupAnalysis, id: string): string {
     return analysis.functions.find(fn => fn.id === id)?.label ?? id;
 }
 
-/** The single failures that stop any of the functions, with what they stop and through what. */
-function singleFailureLines(analysis: GroupAnalysis, functions: readonly FunctionResult[]): string[] {
-    const byComponent = new Map<string, { stops: Set<string>; via: Set<string> }>();
-    for (const fn of functions) {
-        for (const failure of fn.singleFailures) {
-            const entry = byComponent.get(failure.component) ?? { stops: new Set<string>(), via: new Set<string>() };
-            entry.stops.add(fn.label);
-            if (failure.via) entry.via.add(functionLabel(analysis, failure.via));
-            byComponent.set(failure.component, entry);
+/**
+ * The availability of functions that share their providers (a host's, a database's), in words:
+ * "one computer: stops if BTS01 fails", then what they depend on that can stop them too.
+ */
+function availabilitySection(analysis: GroupAnalysis, functions: readonly FunctionResult[], useOwn = false): string[] {
+    const provision = functions.find(fn => fn.kind !== 'http-entry') ?? functions[0];
+    if (!provision) return [];
+    const ownRedundancy = Math.min(...functions.map(fn => fn.ownRedundancy));
+    const ownSingles = [...new Set(functions.flatMap(fn => fn.ownSingleFailures))];
+    const lines = [`- **Availability:** ${mechanismText(provision.mechanism, provision.providers)}: ${survivalText(ownRedundancy, ownSingles)}`];
+    if (ownRedundancy === 0) return lines;
+    if (!useOwn) {
+        // Failures of what the functions depend on (the MessageBox, ...), grouped by component.
+        const through = new Map<string, Set<string>>();
+        for (const fn of functions) {
+            for (const failure of fn.singleFailures) {
+                if (ownSingles.includes(failure.component)) continue;
+                const via = through.get(failure.component) ?? new Set<string>();
+                if (failure.via) via.add(functionLabel(analysis, failure.via));
+                through.set(failure.component, via);
+            }
+        }
+        if (through.size > 0) {
+            const causes = [...through.entries()].map(([component, via]) => `${componentText(component)} fails${via.size ? ` (through ${shortList([...via], 2)})` : ''}`);
+            lines.push(`- **Also stops if:** ${causes.length <= 3 ? causes.join('; or ') : `${causes.slice(0, 2).join('; or ')}; or one of ${causes.length - 2} more`}`);
         }
     }
-    const lines = [...byComponent.entries()].map(([component, { stops, via }]) => {
-        const through = via.size > 0 ? ` (through ${listText([...via])})` : '';
-        const what = functions.length > 1 && stops.size < functions.length ? `: stops ${listText([...stops])}` : '';
-        return `${componentText(component)}${through}${what}`;
-    });
-    return capped(lines).map(line => `- ${line}`);
-}
-
-function redundancySection(analysis: GroupAnalysis, functions: readonly FunctionResult[], useOwn = false): string[] {
-    if (functions.length === 0) return [];
-    const redundancy = Math.min(...functions.map(fn => useOwn ? fn.ownRedundancy : fn.redundancy));
-    const lines = [`- **Redundancy:** ${redundancyText(redundancy)}`];
-    if (redundancy === 0) return lines;
-    const failures = useOwn
-        ? capped([...new Set(functions.flatMap(fn => fn.ownSingleFailures))].map(componentText)).map(line => `- ${line}`)
-        : singleFailureLines(analysis, functions);
-    if (failures.length > 0) {
-        lines.push('', '**Single failures that stop it:**', ...failures);
-    } else if (redundancy === 2) {
-        const pair = functions.find(fn => fn.doubleFailures.length > 0)?.doubleFailures[0];
-        if (pair) lines.push('', `No single failure stops it; losing ${listText(pair.map(componentText))} together would.`);
+    if (ownRedundancy === 2 && (useOwn || !functions.some(fn => fn.singleFailures.length > 0))) {
+        // A pair of its own providers is what "any one of them" already says; a site or a shared node is news.
+        const providers = new Set(provision.providers.map(computerId));
+        const pair = functions.flatMap(fn => fn.doubleFailures).find(pair => pair.some(id => !providers.has(id)));
+        if (pair) lines.push(`- **Two failures:** losing ${listText(pair.map(componentText))} together stops it`);
     }
     return lines;
 }
+
+/** A summary of many functions by kind: "receive (FILE on A, FTP on A), processing on A, 3 send handlers, tracking". */
+export function functionsSummary(analysis: GroupAnalysis, ids: readonly string[]): string {
+    const byKind = new Map<string, FunctionResult[]>();
+    for (const id of ids) {
+        const fn = analysis.functions.find(f => f.id === id);
+        if (!fn) continue;
+        byKind.set(fn.kind, [...(byKind.get(fn.kind) ?? []), fn]);
+    }
+    const rank = (kind: string) => { const i = kindOrder.indexOf(kind as FunctionResult['kind']); return i < 0 ? kindOrder.length : i; };
+    const parts = [...byKind.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([kind, fns]) => {
+        const noun = kindNouns[kind] ?? [kind, `${kind} functions`];
+        if (fns.length === 1) return fns[0].label;
+        if (fns.length <= 3) return `${noun[1]} (${fns.map(fn => shortLabel(fn)).join(', ')})`;
+        return `${fns.length} ${noun[1]}`;
+    });
+    return listText(parts);
+}
+
+/** Singular and plural words for a function kind (new kinds read as their id). */
+const kindNouns: Record<string, [string, string]> = {
+    receive: ['receive handler', 'receive handlers'],
+    send: ['send handler', 'send handlers'],
+    processing: ['processing host', 'processing hosts'],
+    tracking: ['tracking', 'tracking'],
+    database: ['database', 'databases'],
+    'master-secret-server': ['master secret server', 'master secret servers'],
+    'http-entry': ['load-balanced entry point', 'load-balanced entry points']
+};
 
 function groupOf(model: GroupModel): string {
     return `group **${model.name}**`;
@@ -114,8 +153,7 @@ export function hostHover({ model, analysis }: AnalyzedGroup, host: HostModel): 
     const provision = functions.find(fn => fn.kind !== 'http-entry');
     const placements = provision?.placements ?? host.instances.map(i => ({ computer: i.computer, role: i.disabled ? 'disabled' : 'active' }));
     lines.push(`- **Instances:** ${placements.length ? placements.map(p => p.role === 'active' ? p.computer : `${p.computer} (${p.role})`).join(', ') : 'none'}`);
-    if (provision) lines.push(`- **Mechanism:** ${mechanismText(provision.mechanism, provision.providers)}`);
-    lines.push(...redundancySection(analysis, all));
+    lines.push(...availabilitySection(analysis, all));
     return lines.join('\n');
 }
 
@@ -153,7 +191,7 @@ export function computerHover({ model, analysis }: AnalyzedGroup, computer: Comp
     if (stops.length === 0) {
         lines.push(`- **If it fails alone:** no function stops.`);
     } else {
-        lines.push('', `**If it fails alone, ${plural(stops.length, 'function')} stop:**`, ...capped(stops.map(id => functionLabel(analysis, id))).map(line => `- ${line}`));
+        lines.push(`- **If it fails alone, ${plural(stops.length, 'function')} stop:** ${functionsSummary(analysis, stops)}`);
     }
     return lines.join('\n');
 }
@@ -195,7 +233,10 @@ export function clusterHover({ model, analysis }: AnalyzedGroup, cluster: Cluste
         ...analysis.functions.filter(fn => fn.host !== undefined && hosts.some(h => h.name === fn.host) && fn.kind !== 'http-entry'),
         ...(mss ? analysis.functions.filter(fn => fn.kind === 'master-secret-server') : [])
     ];
-    if (functions.length) lines.push(`- **Redundancy of its roles:** ${redundancyText(Math.min(...functions.map(fn => fn.ownRedundancy)))}`);
+    if (functions.length) {
+        const redundancy = Math.min(...functions.map(fn => fn.ownRedundancy));
+        lines.push(`- **Its roles:** ${survivalText(redundancy, [...new Set(functions.flatMap(fn => fn.ownSingleFailures))])}`);
+    }
     lines.push(worstOf(analysis, cluster.nodes));
     if (mss) lines.push('', 'The master secret must be restored on every node of this cluster; bizha cannot check that.');
     return lines.join('\n');
@@ -219,9 +260,9 @@ export function sqlHover(analyzed: AnalyzedGroup, sql: SqlInstanceModel): string
     if (model.backupJobs.some(job => job.logShippingTo.includes(sql.name))) lines.push('- **Standby:** destination of BizTalk log shipping');
     const functions = databaseFunctions(analysis, databases);
     if (functions.length) {
-        lines.push(...redundancySection(analysis, functions, true));
+        lines.push(...availabilitySection(analysis, functions, true));
     } else if (!ags.length) {
-        lines.push('- **Redundancy:** not computed: no database of this group is on it');
+        lines.push('- **Availability:** not computed: no database of this group is on it');
     }
     lines.push(worstOf(analysis, computers));
     return lines.join('\n');
@@ -235,7 +276,7 @@ export function availabilityGroupHover(analyzed: AnalyzedGroup, ag: Availability
     lines.push(`- **DTC support:** ${ag.dtcSupport ?? 'not declared'}`);
     const databases = model.databases.filter(d => d.container?.kind === 'availability-group' && d.container.name === ag.name);
     lines.push(`- **Databases:** ${databases.length ? capped(databases.map(d => d.name)).join(', ') : 'none'}`);
-    lines.push(...redundancySection(analysis, databaseFunctions(analysis, databases), true));
+    lines.push(...availabilitySection(analysis, databaseFunctions(analysis, databases), true));
     const computers = [...new Set(ag.replicas.flatMap(r => { const sql = model.sqlInstances.get(r.sql); return sql ? computersOfSql(model, sql) : []; }))];
     lines.push(worstOf(analysis, computers));
     return lines.join('\n');
@@ -249,7 +290,7 @@ export function nlbHover(analyzed: AnalyzedGroup, nlb: NlbModel): string {
     lines.push(`- **Members:** ${nlb.members.length ? nlb.members.join(', ') : 'none'}`);
     lines.push(`- **Fronts:** ${nlb.fronts.length ? nlb.fronts.join(', ') : 'nothing'}`);
     const entries = analysis.functions.filter(fn => fn.kind === 'http-entry' && fn.host && nlb.fronts.includes(fn.host));
-    lines.push(...redundancySection(analysis, entries));
+    lines.push(...availabilitySection(analysis, entries));
     lines.push(worstOf(analysis, nlb.members));
     return lines.join('\n');
 }
@@ -258,17 +299,22 @@ export function nlbHover(analyzed: AnalyzedGroup, nlb: NlbModel): string {
 
 export function groupHover({ model, analysis }: AnalyzedGroup): string {
     const version = `BizTalk Server ${model.version.year}${model.version.r2 ? ' R2' : ''}${model.version.cu ? ` CU${model.version.cu}` : ''}`;
-    const lines = [`**group ${code(model.name)}**: ${version}, ${model.edition} edition, availability ${model.availability}`, ''];
+    const lines = [`**group ${code(model.name)}**: ${version}, ${model.edition} edition, ${targetText(model.availability)}`, ''];
     const tiers = (tier: string) => analysis.components.filter(c => c.kind === 'computer' && c.tier === tier).length;
     lines.push(`- **Contains:** ${plural(model.computers.size, 'computer')} (${tiers('biztalk')} BizTalk, ${tiers('sql')} SQL), ${plural(model.hosts.size, 'host')}, ${plural(model.databases.length, 'database')}`);
     const weak = analysis.functions.filter(fn => fn.redundancy <= 1);
     lines.push(`- **Functions:** ${analysis.functions.length}, of which ${weak.length === 0 ? 'none has' : `${weak.length} ${weak.length === 1 ? 'has' : 'have'}`} a single point of failure or no provider`);
-    if (weak.length) {
-        lines.push(...capped(weak.map(fn => {
-            const causes = fn.singleFailures.filter(f => !f.via).map(f => componentText(f.component));
-            return `${fn.label}: ${fn.redundancy === 0 ? 'no provider' : `stops when ${listText(causes.length ? causes : fn.singleFailures.map(f => componentText(f.component)))} fails`}`;
-        }), 8).map(line => `    - ${line}`));
+    // Summarised by what stops them, the most harmful first: a long list would not fit a hover.
+    const missing = weak.filter(fn => fn.redundancy === 0).map(fn => fn.id);
+    if (missing.length) lines.push(`    - nothing provides ${functionsSummary(analysis, missing)}`);
+    const byCause = new Map<string, string[]>();
+    for (const fn of weak) {
+        if (fn.redundancy === 0) continue;
+        for (const failure of fn.singleFailures) byCause.set(failure.component, [...(byCause.get(failure.component) ?? []), fn.id]);
     }
+    const causes = [...byCause.entries()].sort((a, b) => b[1].length - a[1].length);
+    for (const [component, ids] of causes.slice(0, 4)) lines.push(`    - ${componentText(component)} fails: ${plural(ids.length, 'function stops', 'functions stop')} (${functionsSummary(analysis, ids)})`);
+    if (causes.length > 4) lines.push(`    - and ${plural(causes.length - 4, 'other single failure')}`);
     const worst = analysis.worstSingleFailure ? analysis.components.find(c => c.id === analysis.worstSingleFailure) : undefined;
     lines.push(worst
         ? `- **Worst single failure:** ${isSite(worst.id) ? `site ${worst.name}` : worst.name} stops ${plural(worst.stops.length, 'function')}`
@@ -290,10 +336,7 @@ export function databaseHover(name: string, kindKeyword: string | undefined, pla
         const fn = analysis.functions.find(f => f.kind === 'database' && f.database === placed.database.name);
         const where = placed.database.container ? `${placed.database.container.kind === 'sql' ? 'SQL instance' : 'availability group'} ${placed.database.container.name}` : 'nowhere';
         lines.push('', `- **Placed on:** ${where}`);
-        if (fn) {
-            lines.push(`- **Mechanism:** ${mechanismText(fn.mechanism, fn.providers)}`);
-            lines.push(...redundancySection(analysis, [fn], true));
-        }
+        if (fn) lines.push(...availabilitySection(analysis, [fn], true));
     }
     lines.push('', sourcesLine(['core/databases-in-biztalk-server', 'core/providing-high-availability-for-biztalk-server-databases']));
     return lines.join('\n');
@@ -341,8 +384,7 @@ export function adapterHover(name: string, direction: 'receive' | 'send', handle
         lines.push('', adapter.description);
     }
     if (handler?.fn) {
-        lines.push('', `**Here** (${handler.fn.label}): ${mechanismText(handler.fn.mechanism, handler.fn.providers)}`);
-        lines.push(...redundancySection(handler.analyzed.analysis, [handler.fn]));
+        lines.push('', `**Here** (${handler.fn.label}):`, ...availabilitySection(handler.analyzed.analysis, [handler.fn]));
     }
     lines.push('', sourcesLine(adapterSources(adapter, direction)));
     return lines.join('\n');

@@ -74,6 +74,14 @@ function collect(members: readonly AstNode[], facts: GroupFacts): GroupFacts {
     return facts;
 }
 
+/** A group's facts with another file's top-level facts after them (an element declared in an inventory file). */
+export function withTopLevelFacts(facts: GroupFacts, model: ast.Model): GroupFacts {
+    const combined = emptyFacts();
+    merge(combined, facts);
+    merge(combined, topLevelFacts(model));
+    return combined;
+}
+
 /** Adds `more` after what `facts` holds, as if its members came after. */
 function merge(facts: GroupFacts, more: GroupFacts): void {
     for (const [target, source] of [[facts.hostsOn, more.hostsOn], [facts.clustersOf, more.clustersOf], [facts.sqlOn, more.sqlOn]] as const) {

@@ -7,7 +7,7 @@ import { BizhaCompletionProvider } from '../../server/lsp/bizha-completion-provi
 import { expandSnippet } from '../../server/lsp/bizha-snippets.js';
 import { cleanGroup } from '../fixtures.js';
 import { validate } from '../helpers.js';
-import { createEditingServices, position, readExample, workspace } from './editing.js';
+import { createEditingServices, offsetOf, position, readExample, workspace } from './editing.js';
 
 const services = createEditingServices();
 const completion = expectCompletion(services);
@@ -73,16 +73,31 @@ describe('references', () => {
     sso { master-secret-server on <|> }
 }`;
 
-    test('inside `instances on`, computers that do not run the host yet come first', async () => {
+    test('inside `instances on`: computers that do not run the host yet first, no computer that only runs SQL Server', async () => {
         const items = await complete(topology);
-        const order = labels(items);
-        expect(order.slice(0, 4).sort()).toEqual(['BTS01', 'BTS03', 'SQL01', 'SQL02']);
-        expect(order.at(-1)).toBe('BTS02');
+        expect(labels(items)).toEqual(['BTS01', 'BTS02']);
         expect(item(items, 'BTS01').detail).toBe('BizTalk computer: ReceiveHost');
         expect(item(items, 'BTS02').detail).toBe('BizTalk computer: ReceiveHost, Processing');
+        // The icon says the role: a BizTalk computer has the icon of the hosts it runs.
+        expect(item(items, 'BTS01').kind).toBe(CompletionItemKind.Class);
+    });
+
+    test('elsewhere: BizTalk computers first, SQL computers last, each with the icon of its role', async () => {
+        let items: CompletionItem[] = [];
+        await completion({ text: topology, index: 2, assert: list => { items = list.items; }, disposeAfterCheck: true });
+        const computers = labels(items.filter(i => i.detail !== undefined && !i.detail.startsWith('cluster')));
+        expect(computers).toEqual(['BTS01', 'BTS02', 'BTS03', 'SQL01', 'SQL02']);
         expect(item(items, 'SQL01').detail).toBe('SQL computer: BTSSQL · node of SQLCL');
         expect(item(items, 'BTS03').detail).toBe('SQL computer: DRSQL');
-        expect(item(items, 'BTS01').kind).toBe(CompletionItemKind.Variable);
+        expect(item(items, 'SQL01').kind).toBe(CompletionItemKind.Struct);
+        expect(item(items, 'BTS02').kind).toBe(CompletionItemKind.Class);
+        const fresh = await complete('group G {\n    computer NEW01\n    sso { master-secret-server on <|> }\n}');
+        expect(item(fresh, 'NEW01').kind).toBe(CompletionItemKind.Variable);
+    });
+
+    test('a SQL instance\'s server: SQL computers first', async () => {
+        const items = await complete('group G {\n    computer BTS01, SQL01\n    sql A on SQL01\n    host H { instances on BTS01 }\n    sql B on <|>\n}');
+        expect(labels(items.filter(i => i.kind !== CompletionItemKind.Module))).toEqual(['SQL01', 'BTS01']);
     });
 
     test('SQL instances say whether they are standalone or failover cluster instances', async () => {
@@ -120,7 +135,42 @@ describe('references', () => {
         const offset = document.textDocument.getText().indexOf('on ') + 3;
         const list = await services.lsp.CompletionProvider!.getCompletion(document, position(document, offset));
         const items = list!.items;
-        expect(item(items, 'BTS01').detail).toBe('computer, no role yet (from inventory.bizha)');
+        expect(item(items, 'BTS01').detail).toBe('node of SQLCL (from inventory.bizha)');
+    });
+});
+
+describe('computers of several topologies in one workspace', () => {
+    /** The examples folder: a two-computer group beside an inventory that declares computers of the same names. */
+    async function completeIn(needle: string, delta: number): Promise<CompletionItem[]> {
+        const files = await workspace(services, {
+            'inventory.bizha': readExample('multi-file/inventory.bizha'),
+            'group.bizha': readExample('multi-file/group.bizha'),
+            'two.bizha': readExample('two-computer-not-ha/topology.bizha').replace('instances on BTS01\n        account NetworkService', 'instances on BTS01, \n        account NetworkService')
+        });
+        const document = files.get('two.bizha')!;
+        const offset = offsetOf(document.textDocument.getText(), needle, delta);
+        return (await services.lsp.CompletionProvider!.getCompletion(document, position(document, offset)))!.items;
+    }
+
+    test('`instances on` offers each visible computer once, the group\'s own first, no SQL-only computer', async () => {
+        const items = await completeIn('instances on BTS01, \n', 'instances on BTS01, '.length);
+        expect(labels(items)).toEqual(['BTS02', 'BTS01']);
+        // BTS01 is the group's own declaration (it hides the inventory's), BTS02 comes from the inventory.
+        expect(item(items, 'BTS01').detail).toBe('BizTalk computer: BizTalkServerApplication, BizTalkServerIsolatedHost');
+        expect(item(items, 'BTS02').detail).toBe('computer, no role yet (from inventory.bizha)');
+        // SQL01 (the group's SQL Server), SQL02 and DRSQL01 (the inventory's SQL Server computers) are not offered.
+        expect(items.map(i => i.label)).not.toContain('SQL01');
+        expect(items.map(i => i.label)).not.toContain('SQL02');
+        expect(items.map(i => i.label)).not.toContain('DRSQL01');
+    });
+
+    test('elsewhere each name once: BizTalk, no role, SQL; this group before other files', async () => {
+        const items = await completeIn('master-secret-server on BTS01', 'master-secret-server on '.length);
+        const computers = items.filter(i => i.kind !== CompletionItemKind.Module);
+        expect(computers.map(i => i.label).filter((label, i, all) => all.indexOf(label) !== i)).toEqual([]);
+        expect(labels(computers)).toEqual(['BTS01', 'BTS02', 'SQL01', 'DRSQL01', 'SQL02']);
+        expect(item(items, 'SQL02').detail).toBe('SQL computer: BTSSQL · node of SQLCL01 (from inventory.bizha)');
+        expect(item(items, 'SQL02').kind).toBe(CompletionItemKind.Struct);
     });
 });
 
@@ -187,6 +237,15 @@ describe('snippets', () => {
         const topLevel = await snippets('<|>');
         expect(topLevel.map(i => i.label).sort()).toEqual(['group (small high-availability group)', 'sql (failover cluster instance)']);
         expect(await snippets('group G { host H { <|> } }')).toEqual([]);
+    });
+
+    test('where a block is expected, the snippet comes before its bare keyword', async () => {
+        const topLevel = labels(await complete('<|>'));
+        expect(topLevel.indexOf('group (small high-availability group)')).toBeLessThan(topLevel.indexOf('group'));
+        expect(topLevel.indexOf('sql (failover cluster instance)')).toBeLessThan(topLevel.indexOf('sql'));
+        const members = labels(await complete('group G { <|> }'));
+        expect(members.indexOf('host (scaled out)')).toBeLessThan(members.indexOf('host'));
+        expect(members.indexOf('nlb (fronting a host)')).toBeLessThan(members.indexOf('nlb'));
     });
 
     test('snippets prefill names from the topology', async () => {

@@ -340,6 +340,8 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
 
             // The editor's cursor on `instances on BTS01` of ProcessingHost.
             await send({ type: 'highlight', uri, position: { line: 63, character: 22 }, word: 'BTS01' });
+            // postMessage is delivered asynchronously: on a busy machine the query could run first.
+            await page.waitForFunction(() => document.querySelector('tr.cursor') !== null);
             expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('tr.cursor')).map(r => r.dataset.fn))).toEqual(['processing:ProcessingHost']);
             expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('th.cursor-col')).map(r => r.dataset.col))).toEqual(['computer:BTS01']);
 
