@@ -32,7 +32,7 @@ export const haDrBackupLocation = defineRule({
 /** Why a backup written to `path` is lost with the databases, or undefined when it is not. */
 export function locationProblem(group: GroupModel, path: string, writer: string): string | undefined {
     if (isLocalDrivePath(path)) {
-        return `${writer} writes to "${path}", a drive of the SQL Server computer that runs it: the databases and their backups share that computer and its disks, so one failure loses both, and a standby cannot read them. Write the backups to a UNC share on another computer, ideally a clustered file share.`;
+        return `${writer} writes to ${path}, a drive of the SQL Server computer that runs it: the databases and their backups share that computer and its disks, so one failure loses both, and a standby cannot read them. Write the backups to a UNC share on another computer, ideally a clustered file share.`;
     }
     const server = uncServer(path);
     const element = server ? serverElement(group, server) : undefined;
@@ -43,5 +43,5 @@ export function locationProblem(group: GroupModel, path: string, writer: string)
     const risk = element.kind === 'computer'
         ? `a share on ${element.name}, which runs ${instances} holding BizTalk databases: a failure of ${element.name} loses the databases and their backups together`
         : `a share on cluster ${element.name}, whose nodes run ${instances} holding BizTalk databases: the backups share the computers and storage of the databases they protect, so a storage failure or a disaster there loses both`;
-    return `${writer} writes to "${path}", ${risk}. Put the destination on a computer that holds no BizTalk database, ideally a clustered file share.`;
+    return `${writer} writes to ${path}, ${risk}. Put the destination on a computer that holds no BizTalk database, ideally a clustered file share.`;
 }

@@ -18,7 +18,7 @@ describe(ID, () => {
         expect(hits.map(show)).toHaveLength(1);
         expect(severityOf(hits[0])).toBe('warning');
         expect(rangeStart(hits[0])).toEqual(startOf(text, 'destination', '"D:'));
-        expect(hits[0].message).toContain('"D:\\Backup"');
+        expect(hits[0].message).toContain('writes to D:\\Backup,');
         expect(hits[0].message).toContain('UNC share on another computer');
     });
 
