@@ -133,9 +133,12 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
             }
         }
     }
+    // Clustered tracking hosts alone fail over (one active instance); any scaled-out one scales out.
+    const trackingHosts = [...group.hosts.values()].filter(h => h.tracking && h.type !== 'isolated');
+    const trackingClustered = trackingHosts.length > 0 && trackingHosts.every(h => h.clusteredOn);
     drafts.push({
         id: 'tracking', kind: 'tracking', label: 'tracking',
-        mechanism: trackingProviders.size === 0 ? 'none' : trackingProviders.size === 1 ? 'single' : 'scale-out',
+        mechanism: trackingProviders.size === 0 ? 'none' : trackingClustered ? 'clustered-failover' : trackingProviders.size === 1 ? 'single' : 'scale-out',
         providers: [...trackingProviders], placements: [...trackingPlacements.values()],
         dependsOn: [...biztalkDependencies, ...databaseIds('tracking', 'BizTalkDTADb')],
         source: trackingSource ?? group.source

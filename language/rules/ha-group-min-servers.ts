@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { biztalkComputers, clusterRuleCovers, computerRelated } from './helpers.js';
+import { biztalkComputers, needsClusteredHost, computerRelated } from './helpers.js';
 import { addInstancesEdits, declareComputersEdits, itemNodes, newComputerNames } from './fixes-common.js';
 
 export const haGroupMinServers = defineRule({
@@ -25,7 +25,7 @@ export const haGroupMinServers = defineRule({
         const nlbs = [...context.group.nlbs.values()].filter(n => n.local);
         // A second instance is safe only where the adapter scales out; load-balanced hosts also need the new member.
         const hosts = [...context.group.hosts.values()].filter(h => h.instances.length > 0 && !h.clusteredOn
-            && !h.handlers.some(clusterRuleCovers)
+            && !h.handlers.some(needsClusteredHost)
             && (h.type !== 'isolated' || nlbs.some(n => n.fronts.includes(h.name))));
         if (hosts.length === 0) return [];
         const members = nlbs.filter(n => n.fronts.some(name => hosts.some(h => h.name === name)));

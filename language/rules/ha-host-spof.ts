@@ -1,32 +1,43 @@
 import { defineRule } from './rule.js';
-import { biztalkComputers, clusterRuleCovers, computerRelated, computerSingleFailures, hasWork, hostFunctions, listText } from './helpers.js';
-import { addInstanceFixes } from './fixes-common.js';
+import type { FunctionResult } from '../analysis/types.js';
+import { biztalkComputers, computerRelated, computerSingleFailures, hasWork, hostFunctions, listText, needsClusteredHost } from './helpers.js';
+import { addInstanceFixes, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haHostSpof = defineRule({
     id: 'HA-HOST-SPOF',
     defaultSeverity: 'error',
     area: 'hosts',
-    summary: 'A host that does work needs enabled instances on two or more computers.',
+    summary: 'A host that does work needs enabled instances on two or more computers (or, for adapters that need it, a clustered host).',
     sources: ['biztalk/core/providing-high-availability-for-biztalk-hosts.md', 'biztalk/technical-guides/high-availability-for-biztalk-hosts.md', 'biztalk/core/scaled-out-receiving-hosts.md'],
     check({ group, analysis, report }) {
         for (const host of group.hosts.values()) {
             if (host.clusteredOn || !hasWork(host)) continue;
-            // Handlers whose fix is a clustered host are reported by their adapter rule instead.
-            const functions = hostFunctions(analysis, host).filter(fn => {
-                const handler = host.handlers.find(h => h.source === fn.source);
-                return !handler || !clusterRuleCovers(handler);
-            });
-            const failing = functions.filter(fn => fn.ownRedundancy === 1 && computerSingleFailures(fn).length > 0);
+            const failing = hostFunctions(analysis, host).filter(fn => fn.ownRedundancy === 1 && computerSingleFailures(fn).length > 0);
             if (failing.length === 0) continue;
+            // Every failing function is reported, whatever adapter rule also applies; the advice
+            // differs for handlers whose answer is a clustered host (their adapter rule says how).
+            const clusterBound = failing.filter(fn => {
+                const handler = host.handlers.find(h => h.source === fn.source);
+                return !!handler && needsClusteredHost(handler);
+            });
+            const scalable = failing.filter(fn => !clusterBound.includes(fn));
             const computer = computerSingleFailures(failing[0])[0];
             const disabled = host.instances.filter(i => i.disabled && i.computer !== computer).map(i => i.computer);
             const candidates = biztalkComputers(group).filter(c => !host.instances.some(i => i.computer === c));
-            const stops = listText(failing.map(fn => fn.kind === 'processing' ? 'processing (orchestrations)' : `${fn.kind} ${fn.adapter}`));
+            const label = (fn: FunctionResult) => fn.kind === 'processing' ? 'processing (orchestrations)' : `${fn.kind} ${fn.adapter}`;
+            const advice: string[] = [];
+            if (scalable.length > 0) {
+                advice.push(`Add an instance of ${host.name} on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : ''}.`);
+            }
+            if (clusterBound.length > 0) {
+                const one = clusterBound.length === 1;
+                advice.push(`${listText(clusterBound.map(label))} ${one ? 'needs' : 'need'} a clustered host rather than a second active instance: move ${one ? 'it' : 'them'} to a clustered host.`);
+            }
             report({
                 node: host.instanceLists[0] ?? host.node, property: host.instanceLists[0] ? undefined : 'name',
-                message: `${host.name} runs only on ${computer}: ${stops} stop${failing.length === 1 ? 's' : ''} when ${computer} fails.`
+                message: `${host.name} runs only on ${computer}: ${listText(failing.map(label))} stop${failing.length === 1 ? 's' : ''} when ${computer} fails.`
                     + (disabled.length > 0 ? ` Its instance on ${listText(disabled)} is disabled and does not count.` : '')
-                    + ` Add an instance of ${host.name} on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : ''}.`,
+                    + ` ${advice.join(' ')}`,
                 related: computerRelated(group, [computer], 'runs the only enabled instance'),
                 data: { host: host.name, computer, candidates, disabled }
             });
@@ -34,6 +45,22 @@ export const haHostSpof = defineRule({
     },
     fix(context) {
         const host = context.group.hosts.get(String(context.data.host));
-        return host ? addInstanceFixes(context, host, (context.data.candidates as string[] | undefined) ?? []) : [];
+        if (!host) return [];
+        const candidates = (context.data.candidates as string[] | undefined) ?? [];
+        const clusterBound = host.handlers.filter(needsClusteredHost);
+        if (clusterBound.length === 0) return addInstanceFixes(context, host, candidates);
+        // A second instance would leave these handlers at risk (or read twice): move them to a
+        // clustered host instead. Several of them are moved one at a time by their adapter rules.
+        if (clusterBound.length > 1) return [];
+        const [handler] = clusterBound;
+        const moves = moveToClusteredHostFix(context, host, handler);
+        const keepsWork = !!host.orchestrations || host.handlers.length > 1;
+        if (!keepsWork) return moves;
+        const [addition] = addInstanceFixes(context, host, candidates);
+        return moves.map(move => ({
+            title: `${move.title}; ${addition.title[0].toLowerCase()}${addition.title.slice(1)}`,
+            edits: [...move.edits, ...addition.edits],
+            preferred: move.preferred
+        }));
     }
 });

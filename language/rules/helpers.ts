@@ -59,10 +59,11 @@ export function computerSingleFailures(fn: FunctionResult): string[] {
 }
 
 /**
- * Receive and send handlers whose high availability comes from a clustered host, so their
- * adapter rule (not HA-HOST-SPOF) reports a missing cluster.
+ * Receive and send handlers whose high availability comes from a clustered host rather than a
+ * second active instance (their adapter rule says so): a second instance leaves them at risk or
+ * makes them read twice, so fixes must not scale their host out.
  */
-export function clusterRuleCovers(handler: HandlerModel): boolean {
+export function needsClusteredHost(handler: HandlerModel): boolean {
     const adapter = handler.info?.name;
     if (handler.direction === 'send') return adapter === 'MSMQ';
     if (handler.ordered) return true;

@@ -112,6 +112,17 @@ describe('group analysis', () => {
         expect(ftp.ownRedundancy).toBe(2);
     });
 
+    test('a clustered tracking host is tracking by failover: one active node, the others standby', async () => {
+        const analysis = await analyze(variant([
+            ['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04\n    cluster TRKCL { nodes BTS03, BTS04  msdtc }'],
+            ['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  clustered on TRKCL  instances on BTS03, BTS04 }']
+        ]));
+        const tracking = analysis.functions.find(fn => fn.id === 'tracking')!;
+        expect(tracking.mechanism).toBe('clustered-failover');
+        expect(tracking.placements).toEqual([{ computer: 'BTS03', role: 'active' }, { computer: 'BTS04', role: 'standby' }]);
+        expect(tracking.ownRedundancy).toBe(2);
+    });
+
     test('sites: two computers in one site survive a computer failure but not the site', async () => {
         const analysis = await analyze(variant([['computer BTS01, BTS02', 'computer BTS01 { site DC1 }, BTS02 { site DC1 }']]));
         const processing = analysis.functions.find(fn => fn.id === 'processing:ProcessingHost')!;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, firstLineWith, variant } from '../fixtures.js';
+import { cleanGroup, firstLineWith, variant, withHost } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-HOST-SPOF';
@@ -51,24 +51,46 @@ describe(ID, () => {
         expect(severityOf(hits[0])).toBe('warning');
     });
 
-    test('a host mixing a scale-out handler with FTP reports only the scale-out one', async () => {
+    test('a host mixing a scale-out handler with FTP names both, and says FTP needs a clustered host', async () => {
         const text = variant([['receive FILE (path', 'receive FTP, FILE (path'], ['instances on BTS01, BTS02  account', 'bitness 32  instances on BTS01  account']]);
         const { diagnostics } = await validate(text);
         const hits = withCode(diagnostics, ID);
         expect(hits.map(show)).toHaveLength(1);
-        expect(hits[0].message).toContain('receive FILE stops');
-        expect(hits[0].message).not.toContain('FTP');
-        expect(withCode(diagnostics, 'HA-RECV-MUST-CLUSTER')).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect(hits[0].message).toContain('receive FTP and receive FILE stop when BTS01 fails');
+        expect(hits[0].message).toContain('Add an instance of ReceiveHost on a second computer (BTS02)');
+        expect(hits[0].message).toContain('receive FTP needs a clustered host rather than a second active instance');
+        // The adapter rule still says how to fix FTP, on the handler rather than on the instances.
+        const ftp = withCode(diagnostics, 'HA-RECV-MUST-CLUSTER');
+        expect(ftp).toHaveLength(1);
+        expect(ftp[0].range).not.toEqual(hits[0].range);
+    });
+
+    // A host with one unclustered instance is a single point of failure whatever adapter rule
+    // also applies: these gave no error at all before (the adapter rules' own are warnings).
+    test.each([
+        ['legacy SQL receive', 'host SqlHost { receive SQL  instances on BTS01 }', 'receive SQL', 'HA-RECV-SQL-SAP'],
+        ['WCF-NetMsmq receive', 'host QueueHost { receive WCF-NetMsmq  instances on BTS01 }', 'receive WCF-NetMsmq', 'HA-WCF-NETMSMQ'],
+        ['non-transactional MSMQ send', 'host MsmqSend { send MSMQ (non-transactional)  instances on BTS01 }', 'send MSMQ', 'HA-MSMQ-CLUSTER'],
+        ['FTP receive', 'host FtpHost { receive FTP  bitness 32  instances on BTS01 }', 'receive FTP', 'HA-RECV-MUST-CLUSTER'],
+        ['ordered MSMQ receive', 'host OrderedHost { receive MSMQ (ordered)  instances on BTS01 }', 'receive MSMQ', 'HA-ORDERED-RECV']
+    ])('%s on one computer is an error, and the adapter rule still reports it', async (_name, host, stops, adapterRule) => {
+        const text = withHost(host);
+        const { diagnostics } = await validate(text);
+        const hits = withCode(diagnostics, ID);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('error');
+        expect(hits[0].message).toContain(`${stops} stops when BTS01 fails`);
+        expect(hits[0].message).toContain('needs a clustered host rather than a second active instance');
+        expect(hits[0].message).not.toContain('Add an instance');
+        const name = host.split(' ')[1];
+        expect(hits[0].range.start.line + 1).toBe(firstLineWith(text, `host ${name}`));
+        expect(withCode(diagnostics, adapterRule)).toHaveLength(1);
+        expect(diagnostics.filter(d => d.severity === 1).length).toBeGreaterThan(0);
     });
 
     test('does not fire for hosts on two computers (the clean group)', async () => {
         expect(await findings(cleanGroup)).toEqual([]);
-    });
-
-    test('does not fire for a single-instance FTP receive host: HA-RECV-MUST-CLUSTER reports it', async () => {
-        const { diagnostics } = await validate(variant([['    nlb WebFarm', '    host FtpHost { receive FTP  bitness 32  instances on BTS01 }\n    nlb WebFarm']]));
-        expect(withCode(diagnostics, ID)).toEqual([]);
-        expect(withCode(diagnostics, 'HA-RECV-MUST-CLUSTER')).toHaveLength(1);
     });
 
     test('does not fire for a clustered host', async () => {

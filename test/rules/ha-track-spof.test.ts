@@ -53,4 +53,30 @@ describe(ID, () => {
         const text = tracking('BTS01, BTS02, BTS03, BTS04', variant([['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04']], threeMessageBoxes));
         expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
     });
+
+    // A clustered host has one active instance whatever its number of nodes: the others are standbys.
+    const fourNodes = variant([['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04, BTS05, BTS06\n    cluster TRKCL { nodes BTS03, BTS04, BTS05, BTS06  msdtc }']], threeMessageBoxes);
+
+    test('a clustered tracking host counts as one active instance (and one standby) towards N+1', async () => {
+        const text = variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  clustered on TRKCL  instances on BTS03, BTS04, BTS05, BTS06 }']], fourNodes);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('warning');
+        expect(found[0].message).toContain('at least 4');
+        expect(found[0].message).toContain('clustered');
+    });
+
+    test('does not fire with a clustered tracking host and one MessageBox: its standby node is the spare', async () => {
+        const text = variant([
+            ['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03, BTS04\n    cluster TRKCL { nodes BTS03, BTS04  msdtc }'],
+            ['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  clustered on TRKCL  instances on BTS03, BTS04 }']
+        ]);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('does not fire with a clustered tracking host plus two scaled-out tracking computers for three MessageBoxes', async () => {
+        const text = variant([['host TrackingHost { tracking  instances on BTS01, BTS02 }',
+            'host TrackingHost { tracking  instances on BTS01, BTS02 }\n    host ClusteredTracking { tracking  clustered on TRKCL  instances on BTS03, BTS04, BTS05, BTS06 }']], fourNodes);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
 });
