@@ -39,6 +39,7 @@ import { haDbSpof } from './ha-db-spof.js';
 import { haDbFciShape } from './ha-db-fci-shape.js';
 import { haDbSqlStdNodes } from './ha-db-sql-std-nodes.js';
 import { haDbActiveActiveCapacity } from './ha-db-active-active-capacity.js';
+import { haDbMsgboxCount } from './ha-db-msgbox-count.js';
 import { haAgVersion } from './ha-ag-version.js';
 import { haAgSameInstance } from './ha-ag-same-instance.js';
 import { haAgSync } from './ha-ag-sync.js';
@@ -99,6 +100,7 @@ export const allRules: readonly Rule[] = [
     haDbFciShape,
     haDbSqlStdNodes,
     haDbActiveActiveCapacity,
+    haDbMsgboxCount,
     haAgVersion,
     haAgSameInstance,
     haAgSync,
