@@ -1,5 +1,5 @@
-import type { GroupAnalysis } from '../language/analysis/types.js';
-import { componentName } from '../language/analysis/types.js';
+import type { GroupAnalysis, SingleFailure } from '../language/analysis/types.js';
+import { componentText } from '../language/rules/helpers.js';
 import { mechanismText, redundancyLevel, redundancyText } from '../preview/labels.js';
 
 const colours = { red: '\u001b[31m', yellow: '\u001b[33m', green: '\u001b[32m', bold: '\u001b[1m', reset: '\u001b[0m' };
@@ -10,12 +10,19 @@ export function formatExplain(analyses: Array<{ file: string; analysis: GroupAna
     const lines: string[] = [];
     for (const { file, analysis } of analyses) {
         lines.push(paint(`Group ${analysis.group}`, colours.bold) + ` (${file}, availability ${analysis.availability})`);
+        const byId = new Map(analysis.functions.map(fn => [fn.id, fn]));
+        // "SQL01 (via BizTalkMgmtDb)", "FS01 (via file server FS01)", "hypervisor HV1".
+        const failureText = (failure: SingleFailure) => {
+            const via = failure.via ? byId.get(failure.via) : undefined;
+            const through = failure.via ? ` (via ${via?.kind === 'database' ? via.database : via?.label ?? failure.via})` : '';
+            return componentText(failure.component) + through;
+        };
         const rows = analysis.functions.map(fn => [
             fn.label,
             mechanismText[fn.mechanism],
             fn.providers.join(', ') || '-',
             `${fn.redundancy} ${redundancyText[redundancyLevel(fn.redundancy)]}`,
-            fn.singleFailures.map(f => f.via ? `${componentName(f.component)} (via ${f.via.replace(/^database:/, '')})` : componentName(f.component)).join(', ') || '-'
+            fn.singleFailures.map(failureText).join(', ') || '-'
         ]);
         const header = ['function', 'mechanism', 'providers', 'redundancy', 'stopped by a single failure of'];
         const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
@@ -29,7 +36,7 @@ export function formatExplain(analyses: Array<{ file: string; analysis: GroupAna
         const worst = analysis.worstSingleFailure;
         if (worst) {
             const component = analysis.components.find(c => c.id === worst)!;
-            lines.push(`Worst single failure: ${component.name} stops ${component.stops.length} function${component.stops.length === 1 ? '' : 's'}.`);
+            lines.push(`Worst single failure: ${componentText(component.id)} stops ${component.stops.length} function${component.stops.length === 1 ? '' : 's'}.`);
         } else {
             lines.push(paint('No single computer failure stops any function.', colours.green));
         }

@@ -13,14 +13,14 @@ import type { PreviewDiagnostic, PreviewFunction, PreviewGroup } from './protoco
  * missing tracking). Anything else is a group finding.
  */
 
-const allKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry'];
+const allKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
 const hostKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'http-entry'];
 
 /** Function kinds a rule area can be about; areas missing here concern the whole group. */
 const kindsOfArea: Record<string, readonly FunctionKind[]> = {
     group: allKinds,
     hosts: hostKinds,
-    adapters: ['receive', 'send', 'http-entry'],
+    adapters: ['receive', 'send', 'http-entry', 'queue-manager'],
     'clustered hosts': hostKinds,
     SSO: ['master-secret-server', 'database'],
     databases: ['database'],

@@ -3,7 +3,7 @@ import type { FunctionState } from '../language/analysis/simulate.js';
 
 /** The words the preview, the report and its SVG use: one place, so they read the same everywhere. */
 
-export const kindOrder: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry'];
+export const kindOrder: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
 
 export const kindTitle: Record<FunctionKind, string> = {
     receive: 'Receive',
@@ -12,7 +12,9 @@ export const kindTitle: Record<FunctionKind, string> = {
     tracking: 'Tracking',
     database: 'Databases',
     'master-secret-server': 'Master secret server',
-    'http-entry': 'Load-balanced entry points'
+    'http-entry': 'Load-balanced entry points',
+    'file-server': 'File servers',
+    'queue-manager': 'MQ queue managers'
 };
 
 export const tierOrder: readonly Tier[] = ['biztalk', 'sql', 'other'];
@@ -86,6 +88,10 @@ export function shortLabel(fn: { kind: FunctionKind; label: string; host?: strin
             return fn.host ?? fn.label;
         case 'database':
             return fn.label.replace(/^database /, '');
+        case 'file-server':
+            return fn.label.replace(/^file server /, '');
+        case 'queue-manager':
+            return fn.label.replace(/^queue manager /, '');
         default:
             return fn.label;
     }

@@ -1,5 +1,5 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
-import { biztalkComputers, sqlComputers, sqlInstanceComputers, usedComputers } from '../model/roles.js';
+import { biztalkComputers, fileServerComputers, fileServerOf, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
 import type { DatabaseModel, GroupModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
@@ -77,6 +77,28 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     };
     biztalkDependencies.push(...databaseIds('management', 'BizTalkMgmtDb'), ...databaseIds('messagebox', 'BizTalkMsgBoxDb'));
 
+    // ---- file servers -------------------------------------------------------------------
+    // A UNC path on a declared computer or cluster makes that file server a function of its own.
+    const fileServerDrafts = new Map<string, Draft>();
+    const fileServerFunction = (path: string | undefined): string | undefined => {
+        const server = fileServerOf(group, path);
+        if (!server) return undefined;
+        const id = `file-server:${server.name}`;
+        if (!fileServerDrafts.has(id)) fileServerDrafts.set(id, fileServerDraft(group, server, id));
+        return id;
+    };
+    // Handlers that also need a file server share one dependency list per server: the
+    // redundancy of dependencies is computed once per list.
+    const dependencyLists = new Map<string, string[]>();
+    const withDependencies = (extra: Array<string | undefined>): string[] => {
+        const ids = extra.filter((id): id is string => id !== undefined);
+        if (ids.length === 0) return biztalkDependencies;
+        const key = ids.join('\n');
+        let list = dependencyLists.get(key);
+        if (!list) dependencyLists.set(key, list = [...biztalkDependencies, ...ids]);
+        return list;
+    };
+
     // ---- hosts -------------------------------------------------------------------
     const trackingProviders = new Set<string>();
     const trackingPlacements = new Map<string, Placement>();
@@ -100,7 +122,7 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
                 host: host.name, adapter: handler.adapter,
                 mechanism: handler.direction === 'receive' ? handlerMechanism : provision.mechanism,
                 providers: provision.providers, placements: provision.placements,
-                dependsOn: biztalkDependencies, source: handler.source
+                dependsOn: withDependencies([fileServerFunction(handler.path)]), source: handler.source
             });
             void index;
         });
@@ -156,7 +178,25 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
         source: mss ? sourceOfNode(group.sso!.source, mss.node) : group.sso?.source ?? group.source
     });
 
+    // Backups need their share only when they run: the file server shows, but no runtime function depends on it.
+    fileServerFunction(group.sso?.backup);
+    for (const job of group.backupJobs) fileServerFunction(job.destination);
+    drafts.push(...fileServerDrafts.values());
+
     return finish(group, drafts);
+}
+
+function fileServerDraft(group: GroupModel, server: FileServer, id: string): Draft {
+    const providers = fileServerComputers(group, server);
+    const clustered = server.kind === 'cluster';
+    const element = clustered ? group.clusters.get(server.name) : group.computers.get(server.name);
+    return {
+        id, kind: 'file-server', label: `file server ${server.name}`,
+        mechanism: providers.length === 0 ? 'none' : clustered ? 'clustered-failover' : 'single',
+        providers,
+        placements: providers.map((computer, i) => ({ computer, role: clustered && i > 0 ? 'standby' : 'active' })),
+        dependsOn: [], source: element?.source ?? group.source
+    };
 }
 
 function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
@@ -195,8 +235,9 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
     const pathOf = (computer: string): ComponentId[] => {
         let path = computerPaths.get(computer);
         if (!path) {
-            const site = group.computers.get(computer)?.site;
-            path = site ? [computerId(computer), siteId(site)] : [computerId(computer)];
+            const declared = group.computers.get(computer);
+            path = [computerId(computer)];
+            if (declared?.site) path.push(siteId(declared.site));
             computerPaths.set(computer, path);
         }
         return path;

@@ -5,7 +5,12 @@ import type { SourceRef } from '../model/topology.js';
  * quick fixes, the preview and the CLI.
  */
 
-export type FunctionKind = 'receive' | 'processing' | 'send' | 'tracking' | 'database' | 'master-secret-server' | 'http-entry';
+export type FunctionKind =
+    | 'receive' | 'processing' | 'send' | 'tracking' | 'database' | 'master-secret-server' | 'http-entry'
+    // A declared computer or cluster serving a UNC share that a handler reads or writes, or a backup goes to.
+    | 'file-server'
+    // An IBM MQ queue manager that MQSeries handlers use.
+    | 'queue-manager';
 
 export type Mechanism =
     | 'scale-out'            // several enabled host instances on distinct computers
@@ -23,7 +28,7 @@ export interface Placement {
     readonly role: PlacementRole;
 }
 
-/** Component ids: `computer:<name>` or `site:<name>`. */
+/** Component ids: `computer:<name>`, `site:<name>` or `hypervisor:<name>` (the physical host of virtual machines). */
 export type ComponentId = string;
 
 export interface SingleFailure {
@@ -60,12 +65,17 @@ export interface FunctionResult {
 
 export type Tier = 'biztalk' | 'sql' | 'other';
 
+/** Computers fail alone; a site or a hypervisor takes down every computer in it. */
+export type ComponentKind = 'computer' | 'site' | 'hypervisor';
+
 export interface ComponentResult {
     readonly id: ComponentId;
-    readonly kind: 'computer' | 'site';
+    readonly kind: ComponentKind;
     readonly name: string;
     readonly tier: Tier;
     readonly site?: string;
+    /** For a computer: the hypervisor it runs on as a virtual machine. */
+    readonly hypervisor?: string;
     /** Functions that stop when this component alone fails. */
     readonly stops: string[];
     readonly source?: SourceRef;
@@ -85,5 +95,9 @@ export const maxRedundancy = 3;
 
 export function computerId(name: string): ComponentId { return `computer:${name}`; }
 export function siteId(name: string): ComponentId { return `site:${name}`; }
+export function hypervisorId(name: string): ComponentId { return `hypervisor:${name}`; }
 export function componentName(id: ComponentId): string { return id.slice(id.indexOf(':') + 1); }
+export function componentKind(id: ComponentId): ComponentKind { return id.slice(0, id.indexOf(':')) as ComponentKind; }
+export function isComputer(id: ComponentId): boolean { return id.startsWith('computer:'); }
 export function isSite(id: ComponentId): boolean { return id.startsWith('site:'); }
+export function isHypervisor(id: ComponentId): boolean { return id.startsWith('hypervisor:'); }

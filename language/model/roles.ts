@@ -68,3 +68,17 @@ export function usedComputers(group: GroupModel): Set<string> {
     for (const nlb of group.nlbs.values()) if (nlb.local) nlb.members.forEach(member => used.add(member));
     return used;
 }
+
+/** A declared computer or cluster that serves files: the server part of a UNC path. */
+export type FileServer = NonNullable<ReturnType<typeof serverElement>>;
+
+/** The declared computer or cluster a UNC path (`\\FS01\share\in`) is served from; none for a local path or an undeclared server. */
+export function fileServerOf(group: GroupModel, path: string | undefined): FileServer | undefined {
+    const server = path === undefined ? undefined : uncServer(path);
+    return server ? serverElement(group, server) : undefined;
+}
+
+/** The computers that can serve a file server: the computer itself, or the cluster's nodes. */
+export function fileServerComputers(group: GroupModel, server: FileServer): string[] {
+    return server.kind === 'computer' ? [server.name] : group.clusters.get(server.name)?.nodes ?? [];
+}

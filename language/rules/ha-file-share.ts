@@ -1,12 +1,12 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
-import { isLocalDrivePath, serverElement, uncServer } from '../model/roles.js';
+import { isLocalDrivePath } from '../model/roles.js';
 
 export const haFileShare = defineRule({
     id: 'HA-FILE-SHARE',
     defaultSeverity: 'warning',
     area: 'adapters',
-    summary: 'Scaled-out FILE receive needs one shared, highly available UNC path.',
+    summary: 'Scaled-out FILE receive needs one shared UNC path, not a local folder on each computer.',
     sources: ['biztalk/core/scaled-out-receiving-hosts.md', 'biztalk/technical-guides/planning-for-high-availability2.md'],
     check({ group, report }) {
         for (const host of group.hosts.values()) {
@@ -17,18 +17,6 @@ export const haFileShare = defineRule({
                     report({
                         node: handler.node, property: 'adapter',
                         message: `receive ${handler.adapter} on ${host.name} watches the local path ${handler.path} on ${listText(computers)}: each instance watches a different folder, so files dropped on a failed computer are not picked up. Point every instance at one UNC share on a clustered file server.`,
-                        data: { host: host.name, adapter: handler.adapter }
-                    });
-                    continue;
-                }
-                const server = uncServer(handler.path);
-                const element = server ? serverElement(group, server) : undefined;
-                const computer = element?.kind === 'computer' ? group.computers.get(element.name) : undefined;
-                if (computer) {
-                    report({
-                        node: handler.node, property: 'adapter',
-                        message: `receive ${handler.adapter} on ${host.name} reads ${handler.path}, a share served by the single computer ${computer.name}: FILE receiving stops when ${computer.name} fails. Serve the share from a clustered file server role.`,
-                        related: [{ message: `${computer.name} declared here`, source: computer.source }],
                         data: { host: host.name, adapter: handler.adapter }
                     });
                 }

@@ -1,5 +1,5 @@
 import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
-import { componentName, isSite } from '../analysis/types.js';
+import { componentKind, componentName, isComputer } from '../analysis/types.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { RelatedLocation } from './rule.js';
 import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
@@ -48,14 +48,14 @@ export function plural(count: number, singular: string, pluralForm = `${singular
     return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** "BTS01" or "site DC1". */
+/** "BTS01", "site DC1" or "hypervisor HV1". */
 export function componentText(id: string): string {
-    return isSite(id) ? `site ${componentName(id)}` : componentName(id);
+    return isComputer(id) ? componentName(id) : `${componentKind(id)} ${componentName(id)}`;
 }
 
-/** The single computer failures (not sites) that stop a function's own providers. */
+/** The single computer failures (not sites or hypervisors) that stop a function's own providers. */
 export function computerSingleFailures(fn: FunctionResult): string[] {
-    return fn.ownSingleFailures.filter(id => !isSite(id)).map(componentName);
+    return fn.ownSingleFailures.filter(isComputer).map(componentName);
 }
 
 /**

@@ -20,6 +20,7 @@ import { haOrderedRecv } from './ha-ordered-recv.js';
 import { haOrderedSend } from './ha-ordered-send.js';
 import { haRecvSqlSap } from './ha-recv-sql-sap.js';
 import { haFileShare } from './ha-file-share.js';
+import { haFileServerSpof } from './ha-file-server-spof.js';
 import { haAdapterUnknown } from './ha-adapter-unknown.js';
 import { haClhostEdition } from './ha-clhost-edition.js';
 import { haClhostNodes } from './ha-clhost-nodes.js';
@@ -81,6 +82,7 @@ export const allRules: readonly Rule[] = [
     haOrderedSend,
     haRecvSqlSap,
     haFileShare,
+    haFileServerSpof,
     haAdapterUnknown,
     haClhostEdition,
     haClhostNodes,

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../../language/generated/ast.js';
 import type { AnalyzedGroup } from '../../language/analysis/analysis-service.js';
-import { componentName, computerId, isSite, type ComponentResult, type FunctionResult, type GroupAnalysis, type Mechanism } from '../../language/analysis/types.js';
+import { componentName, computerId, type ComponentResult, type FunctionResult, type GroupAnalysis, type Mechanism } from '../../language/analysis/types.js';
 import type { ClusterModel, DatabaseModel, GroupModel, HostModel, NlbModel, SqlInstanceModel, AvailabilityGroupModel, ComputerModel } from '../../language/model/topology.js';
 import { accountScope, componentText, computersOfSql, listText, plural } from '../../language/rules/helpers.js';
 import { findAdapter, findDatabase, type AdapterInfo } from '../../language/model/catalog.js';
@@ -317,7 +317,7 @@ export function groupHover({ model, analysis }: AnalyzedGroup): string {
     if (causes.length > 4) lines.push(`    - and ${plural(causes.length - 4, 'other single failure')}`);
     const worst = analysis.worstSingleFailure ? analysis.components.find(c => c.id === analysis.worstSingleFailure) : undefined;
     lines.push(worst
-        ? `- **Worst single failure:** ${isSite(worst.id) ? `site ${worst.name}` : worst.name} stops ${plural(worst.stops.length, 'function')}`
+        ? `- **Worst single failure:** ${componentText(worst.id)} stops ${plural(worst.stops.length, 'function')}`
         : '- **Worst single failure:** none; no single failure stops a function');
     return lines.join('\n');
 }

@@ -144,6 +144,36 @@ describe('group analysis', () => {
         expect(db.ownRedundancy).toBe(1);
     });
 
+    test('a UNC path on a declared computer makes a file server the handler depends on', async () => {
+        const analysis = await analyze(variant([['computer DR01', 'computer DR01, FS01'], ['(path "\\\\\\\\fs-cluster\\\\in")', '(path "\\\\\\\\fs01.contoso.com\\\\in")']]));
+        const server = analysis.functions.find(fn => fn.id === 'file-server:FS01')!;
+        expect(server).toMatchObject({ kind: 'file-server', label: 'file server FS01', mechanism: 'single', providers: ['FS01'], ownRedundancy: 1 });
+        const receive = analysis.functions.find(fn => fn.id === 'receive:ReceiveHost:FILE')!;
+        expect(receive.dependsOn).toContain('file-server:FS01');
+        expect(receive.ownRedundancy).toBe(2);
+        expect(receive.redundancy).toBe(1);
+        expect(receive.singleFailures).toEqual([{ component: 'computer:FS01', via: 'file-server:FS01' }]);
+        expect(analysis.components.find(c => c.id === 'computer:FS01')?.stops).toEqual(['receive:ReceiveHost:FILE', 'file-server:FS01']);
+        // The send handler has no path: it does not depend on the file server.
+        expect(analysis.functions.find(fn => fn.id === 'send:SendHost:FILE')!.dependsOn).not.toContain('file-server:FS01');
+    });
+
+    test('a file server on a cluster fails over between its nodes', async () => {
+        const analysis = await analyze(variant([['(path "\\\\\\\\fs-cluster\\\\in")', '(path "\\\\\\\\sqlcl\\\\in")']]));
+        const server = analysis.functions.find(fn => fn.id === 'file-server:SQLCL')!;
+        expect(server).toMatchObject({ mechanism: 'clustered-failover', providers: ['SQL01', 'SQL02'], ownRedundancy: 2 });
+        expect(server.placements.map(p => p.role)).toEqual(['active', 'standby']);
+        expect(analysis.functions.find(fn => fn.id === 'receive:ReceiveHost:FILE')!.redundancy).toBe(2);
+    });
+
+    test('backup shares show as file servers that no runtime function depends on; undeclared servers do not show', async () => {
+        const clean = await analyze(cleanGroup);
+        expect(clean.functions.filter(fn => fn.kind === 'file-server')).toEqual([]);
+        const analysis = await analyze(variant([['computer DR01', 'computer DR01, FS01']]));
+        expect(analysis.functions.filter(fn => fn.kind === 'file-server').map(fn => fn.id)).toEqual(['file-server:FS01']);
+        expect(analysis.functions.filter(fn => fn.dependsOn.includes('file-server:FS01'))).toEqual([]);
+    });
+
     test('the result is plain JSON', async () => {
         const analysis = await analyze(cleanGroup);
         expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);

@@ -163,6 +163,19 @@ describe('bizha explain', () => {
         expect(stdout).not.toContain('\u001b[');
     });
 
+    test('names a file server among the functions and as what a handler needs', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        const text = fs.readFileSync('examples/small-ha/topology.bizha', 'utf8')
+            .replace(/^(\s*)computer /m, '$1computer FS01\n$1computer ')
+            .replace(/receive FILE \(path "[^"]*"\)/, String.raw`receive FILE (path "\\\\FS01\\In")`);
+        expect(text).toContain(String.raw`(path "\\\\FS01\\In")`);
+        fs.writeFileSync(path.join(dir, 'fs.bizha'), text);
+        const { stdout } = run(['explain', dir]);
+        expect(stdout).toMatch(/receive FILE on ReceiveHost\s+scale-out\s+BTS01, BTS02\s+1 single point of failure\s+FS01 \(via file server FS01\)/);
+        expect(stdout).toMatch(/file server FS01\s+single instance\s+FS01\s+1 single point of failure\s+FS01/);
+        expect(stdout).toContain('Worst single failure: FS01 stops 2 functions.');
+    });
+
     test('colours the table with --color', () => {
         expect(run(['explain', 'examples/two-computer-not-ha', '--color']).stdout).toContain('\u001b[33m');
     });

@@ -5,7 +5,7 @@ import type { Range, SourceRef } from '../../language/model/topology.js';
 import type { PreviewDiagnostic } from '../../preview/protocol.js';
 
 const uri = 'file:///w/topology.bizha';
-const kinds: FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry'];
+const kinds: FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
 const areas = ['hosts', 'adapters', 'databases', 'tracking', 'SSO', 'group', 'sites', undefined];
 
 /** A small seeded generator, so a failure names its case. */
@@ -23,7 +23,7 @@ function range(next: () => number, lines: number, maxSpan: number): Range {
 /** The matching rules of preview/attach.ts, written plainly: every diagnostic against every function. */
 function attachPlainly(analysis: GroupAnalysis, scopes: Map<string, SourceRef[]>, diagnostics: PreviewDiagnostic[], areaOf: (id: string) => string | undefined) {
     const kindsOf: Record<string, FunctionKind[]> = {
-        group: kinds, hosts: ['receive', 'processing', 'send', 'tracking', 'http-entry'], adapters: ['receive', 'send', 'http-entry'],
+        group: kinds, hosts: ['receive', 'processing', 'send', 'tracking', 'http-entry'], adapters: ['receive', 'send', 'http-entry', 'queue-manager'],
         SSO: ['master-secret-server', 'database'], databases: ['database'], tracking: ['tracking'], sites: kinds
     };
     const same = (a: Range, b: Range) => JSON.stringify(a) === JSON.stringify(b);

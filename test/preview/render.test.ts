@@ -5,6 +5,7 @@ import { reportHtml } from '../../preview/page.js';
 import { groupKey } from '../../preview/protocol.js';
 import { columnsOf, renderGroups, rowsOf, summaryHtml } from '../../preview/render.js';
 import { renderMatrixSvg } from '../../preview/svg.js';
+import { variant } from '../fixtures.js';
 import { bidi, evil, exampleGroups, hostileGroup, hostileTopology, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
 /** Text between tags, entities decoded enough to read assertions. */
@@ -114,6 +115,30 @@ describe('preview renderer: two-computer-not-ha', async () => {
         expect(group.worstSingleFailure).toBe('computer:SQL01');
         const simulation = simulateFailures(group, ['computer:SQL01']);
         expect(simulation.stopped).toHaveLength(group.functions.length);
+    });
+});
+
+describe('preview renderer: file servers', async () => {
+    const text = variant([['computer DR01', 'computer DR01, FS01'], [String.raw`(path "\\\\fs-cluster\\in")`, String.raw`(path "\\\\FS01\\in")`]]);
+    const { groups } = await textGroups(text);
+    const group = groups[0];
+
+    it('shows a declared file server as a row of its own, after the other kinds', () => {
+        const rows = rowsOf(group);
+        expect(rows.at(-1)).toMatchObject({ kind: 'file-server', title: 'File servers' });
+        expect(rows.at(-1)!.functions.map(f => f.id)).toEqual(['file-server:FS01']);
+        const html = renderGroups(groups);
+        const start = html.indexOf('data-fn="file-server:FS01" data-kind');
+        const row = html.slice(start, html.indexOf('</tr>', start));
+        expect(textOf(row)).toContain('FS01');
+        expect(textOf(row)).toContain('single point of failure');
+    });
+
+    it('puts HA-FILE-SERVER-SPOF on the handler that reads the share, and failing FS01 stops that handler', () => {
+        const receive = group.functions.find(f => f.id === 'receive:ReceiveHost:FILE')!;
+        expect(receive.diagnostics.map(d => d.ruleId)).toContain('HA-FILE-SERVER-SPOF');
+        const simulation = simulateFailures(group, ['computer:FS01']);
+        expect(simulation.stopped).toEqual(['receive:ReceiveHost:FILE', 'file-server:FS01']);
     });
 });
 

@@ -24,19 +24,10 @@ describe(ID, () => {
         expect(hits[0].message).toContain('BTS01 and BTS02');
     });
 
-    test('a share served by one declared computer warns and names it', async () => {
-        const text = variant([['computer DR01', 'computer DR01, FS01']], path(String.raw`\\\\FS01\\in`));
-        const hits = await findings(text);
-        expect(hits.map(show)).toHaveLength(1);
-        expect(severityOf(hits[0])).toBe('warning');
-        expect(hits[0].message).toContain('single computer FS01');
-        expect(hits[0].message).toContain('ReceiveHost');
-    });
-
-    test('matches the share server to the computer case-insensitively and through its DNS name', async () => {
-        const declared = (p: string) => variant([['computer DR01', 'computer DR01, FS01']], path(p));
-        expect(await findings(declared(String.raw`\\\\fs01\\in`))).toHaveLength(1);
-        expect(await findings(declared(String.raw`\\\\fs01.contoso.com\\in`))).toHaveLength(1);
+    test('does not fire for a share served by one declared computer: HA-FILE-SERVER-SPOF reports it', async () => {
+        const { diagnostics } = await validate(variant([['computer DR01', 'computer DR01, FS01']], path(String.raw`\\\\fs01.contoso.com\\in`)));
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-FILE-SERVER-SPOF')).toHaveLength(1);
     });
 
     test('availability standard lowers it to information', async () => {
