@@ -12,3 +12,16 @@ export const nodeBundleOptions = {
     // build bundles cleanly (Node itself, e.g. under vitest, loads the UMD one).
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }
 };
+
+/**
+ * The redundancy preview's webview script runs in the browser: an IIFE bundle (esbuild.mjs, and
+ * the CLI package, whose `bizha report` embeds it).
+ * @type {import('esbuild').BuildOptions}
+ */
+export const webviewBundleOptions = {
+    entryPoints: { 'preview/webview': 'preview/webview.ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120']
+};

