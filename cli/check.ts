@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { allRules } from '../language/rules/registry.js';
 import type { LoadedWorkspace } from './workspace.js';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -68,38 +67,4 @@ export function summary(list: Finding[]): { errors: number; warnings: number; in
 
 export function formatJson(list: Finding[], files: string[]): string {
     return JSON.stringify({ files: files.map(relative), diagnostics: list, summary: summary(list) }, null, 2);
-}
-
-const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-/** SARIF 2.1.0, with every rule bizha knows and its documentation page. */
-export function formatSarif(list: Finding[], version: string, docsUrl: (id: string) => string): string {
-    const rules = allRules.map(rule => ({
-        id: rule.id,
-        name: rule.id,
-        shortDescription: { text: rule.summary },
-        helpUri: docsUrl(rule.id),
-        defaultConfiguration: { level: sarifLevel[rule.defaultSeverity] },
-        properties: { area: rule.area }
-    }));
-    const index = new Map(rules.map((rule, i) => [rule.id, i]));
-    return JSON.stringify({
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [{
-            tool: { driver: { name: 'bizha', version, informationUri: docsUrl('README').replace(/README\.md$/, ''), rules } },
-            results: list.map(f => ({
-                ruleId: f.rule,
-                ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-                level: sarifLevel[f.severity],
-                message: { text: f.message },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: { uri: f.file.split(path.sep).join('/') },
-                        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
-                    }
-                }]
-            }))
-        }]
-    }, null, 2);
 }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
-import { findings, formatJson, formatSarif, formatText, summary } from './check.js';
+import { findings, formatJson, formatText, summary } from './check.js';
 import { formatExplain } from './explain.js';
 import { checkReportTarget, makeReport, svgPathFor } from './report.js';
 import { formatRules } from './rules.js';
+import { formatSarif, parseDocsUrl } from './sarif.js';
 import { collectFiles, InputError, loadWorkspace } from './workspace.js';
 
 const version = '0.1.0';
@@ -15,6 +15,7 @@ const usage = `bizha ${version} - BizTalk Server high-availability analyzer
 
 Usage:
   bizha check <file|folder>... [--format text|json|sarif] [--max-warnings N] [--config bizha.json]
+              [--docs-url URL]   (SARIF: helpUri = URL/<RULE-ID>.md)
   bizha explain <file|folder>... [--format text|json] [--no-color]
   bizha report <file|folder>... -o report.html   (also writes report.svg)
   bizha rules [--format text|markdown|json]
@@ -28,6 +29,7 @@ const optionSpec = {
     format: { type: 'string', short: 'f' },
     'max-warnings': { type: 'string' },
     config: { type: 'string' },
+    'docs-url': { type: 'string' },
     output: { type: 'string', short: 'o' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
@@ -41,6 +43,7 @@ interface Options {
     format?: string;
     maxWarnings?: number;
     config?: string;
+    docsUrl?: URL;
     output?: string;
     color: boolean;
     help: boolean;
@@ -73,6 +76,7 @@ function parseArguments(args: string[]): Options {
                 break;
             }
             case 'config': options.config = value; break;
+            case 'docs-url': options.docsUrl = parseDocsUrl(value!); break;
             case 'output': options.output = value; break;
             // The last of --color / --no-color wins.
             case 'color': options.color = true; break;
@@ -83,6 +87,15 @@ function parseArguments(args: string[]): Options {
     }
     [options.command, ...options.paths] = positionals;
     return options;
+}
+
+/** A rule's page as shipped with the CLI (docs/rules/<ID>.md). */
+function ruleDoc(id: string): string | undefined {
+    try {
+        return fs.readFileSync(path.join(rulesDocsFolder(), `${id}.md`), 'utf8');
+    } catch {
+        return undefined;
+    }
 }
 
 async function main(args: string[]): Promise<number> {
@@ -99,7 +112,6 @@ async function main(args: string[]): Promise<number> {
         process.stdout.write(version + '\n');
         return 0;
     }
-    const docsUrl = (id: string) => pathToFileURL(path.join(rulesDocsFolder(), `${id}.md`)).href;
     switch (options.command) {
         case 'check': {
             const format = options.format ?? 'text';
@@ -109,7 +121,7 @@ async function main(args: string[]): Promise<number> {
             const list = findings(workspace);
             const counts = summary(list);
             if (format === 'json') process.stdout.write(formatJson(list, files) + '\n');
-            else if (format === 'sarif') process.stdout.write(formatSarif(list, version, docsUrl) + '\n');
+            else if (format === 'sarif') process.stdout.write(formatSarif(list, { version, ruleDoc, docsUrl: options.docsUrl }) + '\n');
             else {
                 if (list.length > 0) process.stdout.write(formatText(list) + '\n');
                 process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'}: ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, ${counts.information} information\n`);

@@ -55,19 +55,25 @@ describe('bizha check', () => {
         expect(report.diagnostics.find((d: { rule: string }) => d.rule === 'HA-DB-SPOF')).toMatchObject({ file: 'examples/two-computer-not-ha/topology.bizha', line: 44, column: 9, severity: 'error' });
     });
 
-    test('--format sarif is SARIF 2.1.0 with every rule and its help URI', () => {
+    test('--format sarif is SARIF 2.1.0 with every rule; --docs-url gives each rule its help URI', () => {
         const { stdout } = run(['check', 'examples/two-computer-not-ha', '--format', 'sarif']);
         const sarif = JSON.parse(stdout);
         expect(sarif.version).toBe('2.1.0');
         const rules = sarif.runs[0].tool.driver.rules;
         expect(rules.map((r: { id: string }) => r.id)).toEqual(allRules.map(rule => rule.id));
         const spof = rules.find((r: { id: string }) => r.id === 'HA-HOST-SPOF');
-        expect(spof.helpUri).toMatch(/docs\/rules\/HA-HOST-SPOF\.md$/);
-        expect(fs.existsSync(new URL(spof.helpUri))).toBe(true);
+        expect(spof.helpUri).toBeUndefined();
+        expect(spof.help.markdown).toBe(fs.readFileSync('docs/rules/HA-HOST-SPOF.md', 'utf8'));
+        expect(stdout).not.toContain('file:');
         const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'HA-HOST-SPOF');
         expect(result.level).toBe('error');
         expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'examples/two-computer-not-ha/topology.bizha' }, region: { startLine: 61, startColumn: 9 } });
         expect(rules[result.ruleIndex].id).toBe('HA-HOST-SPOF');
+        const linked = JSON.parse(run(['check', 'examples/two-computer-not-ha', '--format', 'sarif', '--docs-url', 'https://example.com/bizha/docs/rules/']).stdout);
+        expect(linked.runs[0].tool.driver.rules[result.ruleIndex].helpUri).toBe('https://example.com/bizha/docs/rules/HA-HOST-SPOF.md');
+        const local = run(['check', 'examples/two-computer-not-ha', '--format', 'sarif', '--docs-url', 'file:///srv/bizha/docs/rules']);
+        expect(local.status).toBe(2);
+        expect(local.stderr).toContain('--docs-url needs an http or https URL');
     });
 
     test.each([

@@ -13,7 +13,8 @@ import { evil, exampleGroups, hostileGroup, hostileTopology, jsUrl, repoRoot, sc
  * stand-in for VS Code's webview API.
  */
 
-const chromiumPath = '/usr/bin/chromium';
+// Debian's Chromium here; elsewhere (CI on Windows or macOS) any Chrome or Chromium named by BIZHA_CHROMIUM.
+const chromiumPath = process.env.BIZHA_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(chromiumPath);
 // CI installs Chromium before the tests (.ci/run): there a missing browser is a failure, not a skip.
 if (!hasChromium && process.env.CI) throw new Error(`${chromiumPath} not found: CI must install chromium before the tests`);
