@@ -5,6 +5,11 @@ import type { FunctionState } from '../language/analysis/simulate.js';
 
 export const kindOrder: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
 
+/** A kind's heading; kinds added to the analysis later read as their id ("file-server" → "File server"). */
+export function kindTitleOf(kind: string): string {
+    return (kindTitle as Record<string, string | undefined>)[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
+}
+
 export const kindTitle: Record<FunctionKind, string> = {
     receive: 'Receive',
     processing: 'Processing',

@@ -3,7 +3,7 @@ import type { ComponentResult, Placement, Tier } from '../language/analysis/type
 import { escapeHtml, name } from './escape.js';
 import { icon, type IconName } from './icons.js';
 import {
-    kindOrder, kindTitle, mechanismText, plural, targetText, redundancyLevel, redundancyText, roleText, shortLabel,
+    kindOrder, kindTitleOf, mechanismText, plural, targetText, redundancyLevel, redundancyText, roleText, shortLabel,
     stateLongText, stateText, tierNoun, tierOrder, tierTitle, type RedundancyLevel
 } from './labels.js';
 import { groupKey, type FailedSets, type PreviewDiagnostic, type PreviewFunction, type PreviewGroup } from './protocol.js';
@@ -33,29 +33,66 @@ export function columnsOf(group: Pick<PreviewGroup, 'components'>): TierColumns[
         .filter(columns => columns.computers.length > 0);
 }
 
+/** Components that hold computers (sites, and whatever kinds the analysis adds, such as hypervisors). */
 export function sitesOf(group: Pick<PreviewGroup, 'components'>): ComponentResult[] {
-    return group.components.filter(c => c.kind === 'site');
+    return group.components.filter(c => c.kind !== 'computer');
 }
 
-/** Function rows grouped by kind, in the fixed kind order, analysis order within a kind. */
+/** Function rows grouped by kind: the known kinds in their fixed order, then any other kind; analysis order within a kind. */
 export function rowsOf(group: Pick<PreviewGroup, 'functions'>): KindRows[] {
-    return kindOrder
-        .map(kind => ({ kind, title: kindTitle[kind], functions: group.functions.filter(fn => fn.kind === kind) }))
+    const kinds = [...kindOrder, ...new Set(group.functions.map(fn => fn.kind).filter(kind => !kindOrder.includes(kind)))];
+    return kinds
+        .map(kind => ({ kind, title: kindTitleOf(kind), functions: group.functions.filter(fn => fn.kind === kind) }))
         .filter(rows => rows.functions.length > 0);
 }
 
-/** Computers whose column shows as failed: failed themselves or in a failed site. */
-export function failedComputers(group: Pick<PreviewGroup, 'components'>, failed: readonly string[]): Set<string> {
+/**
+ * The regions each computer is in (its site, its hypervisor, ...), read from the analysis's
+ * provider paths: a path is a computer followed by what it needs besides itself.
+ */
+export function regionsOfComputers(group: Pick<PreviewGroup, 'components' | 'functions'>): Map<string, Set<string>> {
+    const regions = new Map<string, Set<string>>();
+    const add = (computer: string, region: string) => {
+        let set = regions.get(computer);
+        if (!set) regions.set(computer, set = new Set());
+        set.add(region);
+    };
+    for (const component of group.components) if (component.kind === 'computer' && component.site !== undefined) add(component.id, `site:${component.site}`);
+    const seen = new Set<readonly string[]>();
+    for (const fn of group.functions) {
+        for (const path of fn.paths) {
+            if (seen.has(path) || !path[0]?.startsWith('computer:')) continue;
+            seen.add(path);
+            for (const region of path.slice(1)) add(path[0], region);
+        }
+    }
+    return regions;
+}
+
+/** Computers whose column shows as failed: failed themselves or in a failed site (or other region). */
+export function failedComputers(group: Pick<PreviewGroup, 'components' | 'functions'>, failed: readonly string[]): Set<string> {
     const set = new Set<string>();
+    const regions = failed.some(id => !id.startsWith('computer:')) ? regionsOfComputers(group) : undefined;
     for (const component of group.components) {
         if (component.kind !== 'computer') continue;
-        if (failed.includes(component.id) || (component.site !== undefined && failed.includes(`site:${component.site}`))) set.add(component.id);
+        if (failed.includes(component.id) || [...regions?.get(component.id) ?? []].some(region => failed.includes(region))) set.add(component.id);
     }
     return set;
 }
 
 export function componentLabel(group: Pick<PreviewGroup, 'components'>, id: string): string {
     return group.components.find(c => c.id === id)?.name ?? id.slice(id.indexOf(':') + 1);
+}
+
+/** Region kinds present (site, hypervisor, ...) with how many of each, in order of appearance. */
+function regionKinds(regions: readonly ComponentResult[]): Array<[string, number]> {
+    const counts = new Map<string, number>();
+    for (const region of regions) counts.set(region.kind, (counts.get(region.kind) ?? 0) + 1);
+    return [...counts.entries()];
+}
+
+function capitalised(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // ---- state-dependent fragments (the webview re-renders only these on a click) ---------------
@@ -72,15 +109,15 @@ export function stateLabel(fn: PreviewFunction, state: FunctionState): string {
 
 export function componentHeaderHtml(component: ComponentResult, failedDirectly: boolean, failedBySite: boolean): string {
     const failed = failedDirectly || failedBySite;
-    return `${icon(failed ? 'debug-disconnect' : component.kind === 'site' ? 'globe' : 'server')}`
+    return `${icon(failed ? 'debug-disconnect' : component.kind === 'computer' ? 'server' : 'globe')}`
         + `<span class="component-name">${name(component.name)}</span>`
         + (component.kind === 'computer' && component.site !== undefined ? `<span class="component-site">${name(component.site)}</span>` : '')
         + `<span class="component-status">${failedDirectly ? 'failed' : failedBySite ? 'failed (site)' : 'up'}</span>`;
 }
 
 export function componentAriaLabel(component: ComponentResult, failedDirectly: boolean, failedBySite: boolean): string {
-    const what = component.kind === 'site' ? 'site' : tierNoun[component.tier];
-    const status = failedDirectly ? 'failed; press to bring it back' : failedBySite ? `failed with its site ${component.site}; press to fail it on its own` : 'up; press to fail it';
+    const what = component.kind === 'computer' ? tierNoun[component.tier] : component.kind;
+    const status = failedDirectly ? 'failed; press to bring it back' : failedBySite ? `failed with ${component.site !== undefined ? `its site ${component.site}` : 'a region it is in'}; press to fail it on its own` : 'up; press to fail it';
     const stops = component.stops.length > 0 ? ` Alone, its failure stops ${plural(component.stops.length, 'function')}.` : '';
     return `${component.name}, ${what}, ${status}.${stops}`;
 }
@@ -132,14 +169,14 @@ export function summaryHtml({ group, failed, simulation, baseline }: SummaryInpu
     const stops = simulation.stopped.filter(id => !alreadyDown.includes(id));
     const parts: string[] = [];
     if (failed.length === 0) {
-        parts.push(`${icon('info')}<span>No failure simulated. Select a computer${sitesOf(group).length > 0 ? ' or a site' : ''} to fail it and watch what stops.</span>`);
+        parts.push(`<span>${icon('info')}<span>No failure simulated. Select a computer${sitesOf(group).length > 0 ? ' or a site' : ''} to fail it and watch what stops.</span></span>`);
     } else {
         const names = failed.map(id => componentLabel(group, id)).map(name).join(', ');
         const verb = failed.length === 1 ? 'fails' : 'fail';
         if (stops.length === 0) {
-            parts.push(`${icon('pass')}<span>When ${names} ${verb}, nothing stops${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'function loses', 'functions lose')} redundancy` : ''}.</span>`);
+            parts.push(`<span>${icon('pass')}<span>When ${names} ${verb}, nothing stops${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'function loses', 'functions lose')} redundancy` : ''}.</span></span>`);
         } else {
-            parts.push(`${icon('error')}<span>When ${names} ${verb}, ${plural(stops.length, 'function stops', 'functions stop')}: ${functionList(group, stops)}${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'more loses', 'more lose')} redundancy` : ''}.</span>`);
+            parts.push(`<span>${icon('error')}<span>When ${names} ${verb}, ${plural(stops.length, 'function stops', 'functions stop')}: ${functionList(group, stops)}${simulation.degraded.length > 0 ? `; ${plural(simulation.degraded.length, 'more loses', 'more lose')} redundancy` : ''}.</span></span>`);
         }
     }
     if (alreadyDown.length > 0) {
@@ -231,14 +268,14 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
     const titleId = `group-${index}-title`;
     const summaryId = `group-${index}-summary`;
     const worst = group.worstSingleFailure ? group.components.find(c => c.id === group.worstSingleFailure) : undefined;
-    const columnCount = 1 + computers.length + 4;
+    const columnCount = 1 + computers.length + 1;
 
     const out: string[] = [];
     out.push(`<section class="group" data-group="${escapeHtml(key)}" aria-labelledby="${titleId}">`);
     out.push('<header class="group-header">');
     out.push(`<h2 id="${titleId}">Group ${name(group.group)}</h2>`);
     const file = options.fileLabel ? ` · ${name(options.fileLabel(group.source.uri))}` : '';
-    out.push(`<p class="group-meta">${escapeHtml(targetText(group.availability))} · ${plural(group.functions.length, 'function')} · ${plural(computers.length, 'computer')}${sites.length > 0 ? ` · ${plural(sites.length, 'site')}` : ''}${file}</p>`);
+    out.push(`<p class="group-meta">${escapeHtml(targetText(group.availability))} · ${plural(group.functions.length, 'function')} · ${plural(computers.length, 'computer')}${regionKinds(sites).map(([kind, count]) => ` · ${plural(count, kind)}`).join('')}${file}</p>`);
 
     out.push(`<div class="toolbar" role="toolbar" aria-label="${escapeHtml(`Failure simulation of group ${group.group}`)}">`);
     if (worst) {
@@ -247,9 +284,9 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
         out.push(`<button type="button" class="button" data-action="worst" disabled title="No single computer or site stops a function">${icon('zap')}<span>Worst single failure: none</span></button>`);
     }
     out.push(`<button type="button" class="button secondary" data-action="reset">${icon('discard')}<span>Reset</span></button>`);
-    if (sites.length > 0) {
-        out.push('<span class="toolbar-label" aria-hidden="true">Sites:</span>');
-        for (const site of sites) {
+    for (const [kind] of regionKinds(sites)) {
+        out.push(`<span class="toolbar-label" aria-hidden="true">${escapeHtml(capitalised(plural(2, kind).slice(2)))}:</span>`);
+        for (const site of sites.filter(s => s.kind === kind)) {
             const down = failed.includes(site.id);
             out.push(`<button type="button" class="component site${down ? ' failed' : ''}" data-action="toggle" data-component="${escapeHtml(site.id)}" data-status="${down ? 'failed' : 'up'}" aria-pressed="${down}" aria-label="${escapeHtml(componentAriaLabel(site, down, false))}">${componentHeaderHtml(site, down, false)}</button>`);
         }
@@ -262,7 +299,8 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
     out.push('<thead>');
     out.push('<tr class="tier-row"><td class="corner" rowspan="2"></td>');
     for (const tier of tiers) out.push(`<th scope="colgroup" colspan="${tier.computers.length}" class="tier tier-${tier.tier}">${escapeHtml(tier.title)}</th>`);
-    out.push('<th scope="col" rowspan="2" class="mechanism-head">Mechanism</th><th scope="col" rowspan="2" class="redundancy-head">Redundancy</th><th scope="col" rowspan="2" class="state-head">State</th><th scope="col" rowspan="2" class="rules-head">Rules</th></tr>');
+    // One status column: state, redundancy and rules side by side when the panel is wide, stacked when it is narrow.
+    out.push('<th scope="col" rowspan="2" class="status-head"><span class="status-grid"><span>State</span><span>Redundancy</span><span>Rules</span></span></th></tr>');
     out.push('<tr class="component-row">');
     computers.forEach((computer, column) => {
         const direct = failed.includes(computer.id);
@@ -281,7 +319,7 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
             const state = simulation.states[fn.id] ?? 'up';
             const file = options.fileLabel ? `${options.fileLabel(fn.source.uri)}:` : 'line ';
             out.push(`<tr class="fn state-${state}" data-fn="${escapeHtml(fn.id)}" data-kind="${fn.kind}" data-state="${state}">`);
-            out.push(`<th scope="row" class="fn-head"><button type="button" class="fn-label" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="0" data-y="${y}" tabindex="${computers.length === 0 && y === 1 ? 0 : -1}" title="${escapeHtml(`${fn.label} (${file}${lineOf(fn)})`)}" aria-label="${escapeHtml(`${fn.label}. Press to show its declaration.`)}">${name(shortLabel(fn))}</button></th>`);
+            out.push(`<th scope="row" class="fn-head"><button type="button" class="fn-label" data-action="reveal" data-fn="${escapeHtml(fn.id)}" data-x="0" data-y="${y}" tabindex="${computers.length === 0 && y === 1 ? 0 : -1}" title="${escapeHtml(`${fn.label} (${file}${lineOf(fn)})`)}" aria-label="${escapeHtml(`${fn.label}, ${mechanismText[fn.mechanism]}. Press to show its declaration.`)}">${name(shortLabel(fn))}<span class="fn-mechanism">${escapeHtml(mechanismText[fn.mechanism])}</span></button></th>`);
             computers.forEach((computer, column) => {
                 const placements = placementsOn(fn, computer.name);
                 const down = failedColumns.has(computer.id);
@@ -295,10 +333,8 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
                     + placementHtml(fn, computer, why)
                     + '</button></td>');
             });
-            out.push(`<td class="mechanism">${escapeHtml(mechanismText[fn.mechanism])}</td>`);
-            out.push(`<td class="redundancy">${badgeHtml(fn, group)}</td>`);
-            out.push(`<td class="state" data-state-cell aria-label="${escapeHtml(stateLabel(fn, state))}">${stateHtml(state)}</td>`);
-            out.push(`<td class="rules">${ruleChips(fn, computers.length + 1, y)}</td>`);
+            out.push(`<td class="status"><span class="status-grid"><span class="state" data-state-cell aria-label="${escapeHtml(stateLabel(fn, state))}">${stateHtml(state)}</span>`
+                + `<span class="redundancy">${badgeHtml(fn, group)}</span><span class="rules">${ruleChips(fn, computers.length + 1, y)}</span></span></td>`);
             out.push('</tr>');
         }
         out.push('</tbody>');

@@ -58,8 +58,11 @@ code { font-family: var(--vscode-editor-font-family, monospace); }
 .group-meta { color: var(--bz-muted); margin: 2px 0 8px; }
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 4px 0; }
 .toolbar-label { color: var(--bz-muted); margin-left: 8px; }
-.summary { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: flex-start; margin: 6px 0 10px; min-height: 1.4em; }
-.summary > span, .summary .already-down { display: inline-flex; gap: 6px; align-items: flex-start; }
+/* The failure summary is running text above the matrix: one paragraph per finding, the icon inline. */
+.summary { display: block; margin: 6px 0 10px; min-height: 1.4em; max-width: 80em; }
+.summary > span { display: block; margin: 2px 0; }
+.summary .icon { margin-right: 6px; }
+.summary > span > span { display: inline; }
 .summary .icon-error { color: var(--bz-error); }
 .summary .icon-pass { color: var(--bz-ok); }
 .summary .icon-info { color: var(--bz-info); }
@@ -84,15 +87,15 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .matrix .tier-row th, .matrix .tier-row td { top: 0; }
 .matrix .component-row th { top: 1.9em; }
 .matrix .tier { text-align: center; padding: 4px 8px; font-weight: 600; border-left: 1px solid var(--bz-border); }
-.matrix .mechanism-head, .matrix .redundancy-head, .matrix .state-head, .matrix .rules-head { padding: 4px 10px; font-weight: 600; border-left: 1px solid var(--bz-border); }
+.matrix .status-head { padding: 4px 10px; font-weight: 600; border-left: 1px solid var(--bz-border); }
 .matrix .corner { left: 0; z-index: 3; }
 .component-head { border-left: 1px solid var(--bz-border); }
 .component-head.tier-biztalk + .component-head.tier-sql, .cell.tier-biztalk + .cell.tier-sql,
 .component-head.tier-sql + .component-head.tier-other, .cell.tier-sql + .cell.tier-other { border-left-width: 2px; }
 
 .component {
-    display: inline-flex; flex-direction: column; align-items: center; gap: 1px; min-width: 72px; width: 100%;
-    padding: 4px 8px; border: 1px solid transparent; background: transparent; cursor: pointer; border-radius: 0;
+    display: inline-flex; flex-direction: column; align-items: center; gap: 1px; min-width: 56px; width: 100%;
+    padding: 4px 6px; border: 1px solid transparent; background: transparent; cursor: pointer; border-radius: 0;
 }
 .component .icon { color: var(--bz-muted); }
 .component-name { font-weight: 600; }
@@ -106,10 +109,11 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .kind-row th { padding: 10px 8px 3px; font-weight: 600; color: var(--bz-muted); text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.04em; background: var(--bz-bg); position: sticky; left: 0; }
 .kind-row .count { text-transform: none; font-weight: normal; }
 .fn-head { font-weight: normal; position: sticky; left: 0; background: var(--bz-bg); z-index: 1; border-right: 1px solid var(--bz-border); }
-.fn-label { display: block; width: 100%; text-align: left; padding: 4px 12px 4px 8px; border: 0; background: transparent; cursor: pointer; }
+.fn-label { display: block; width: 100%; min-width: 9em; max-width: 22em; text-align: left; padding: 4px 10px 4px 8px; border: 0; background: transparent; cursor: pointer; white-space: normal; overflow-wrap: break-word; }
+.fn-mechanism { display: block; font-size: 0.85em; color: var(--bz-muted); }
 .fn:hover td, .fn:hover .fn-head { background: var(--bz-hover); }
 .cell { border-left: 1px solid var(--bz-border); text-align: center; }
-.cell .placement { display: inline-flex; flex-wrap: wrap; justify-content: center; gap: 2px 8px; width: 100%; padding: 4px 6px; border: 0; background: transparent; cursor: pointer; }
+.cell .placement { display: inline-flex; flex-wrap: wrap; justify-content: center; gap: 2px 8px; width: 100%; padding: 4px 3px; border: 0; background: transparent; cursor: pointer; white-space: normal; }
 .role { display: inline-flex; align-items: center; gap: 3px; }
 .role-active .icon-circle-filled, .role-standby .icon-circle-half { color: var(--bz-ok); }
 .role-sql-node .icon-database, .role-replica .icon-copy, .role-nlb-member .icon-split { color: var(--bz-info); }
@@ -117,7 +121,10 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .cell.failed { background: var(--bz-failed-bg); }
 .cell .role-down, .cell .role-down .icon { color: var(--bz-error); font-weight: 600; }
 
-.mechanism, .redundancy, .state, .rules { padding: 4px 10px; border-left: 1px solid var(--bz-border); }
+/* State, redundancy and rules share a column: side by side and aligned across rows when there is room, stacked when not. */
+.status { padding: 3px 8px; border-left: 1px solid var(--bz-border); }
+.status-grid { display: grid; grid-template-columns: 6.5em 12.5em minmax(8em, auto); gap: 2px 10px; align-items: center; }
+.rules { display: flex; flex-wrap: wrap; gap: 2px 0; }
 .badge { display: inline-flex; align-items: center; gap: 5px; padding: 1px 8px 1px 5px; border-radius: 10px; border: 1px solid var(--bz-contrast); }
 .redundancy-missing, .redundancy-spof { color: var(--bz-error); border-color: var(--bz-error); }
 .redundancy-one { color: var(--bz-ok); }
@@ -155,6 +162,24 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .legend li { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
 .legend .badge { margin-right: 4px; }
 .report-footer { margin-top: 16px; color: var(--bz-muted); font-size: 0.9em; }
+
+/* A side panel (~600 px) or half a screen: compact columns, a single stacked status column. */
+.group { container-type: inline-size; container-name: group; }
+@container group (max-width: 1040px) {
+    .status-grid { grid-template-columns: auto; }
+    .status-head .status-grid > span + span { display: none; }
+    .badge { white-space: normal; border-radius: 8px; }
+    .fn-label { max-width: 12em; }
+}
+@container group (max-width: 700px) {
+    .fn-label { min-width: 8em; max-width: 10em; padding-right: 4px; }
+    .component { min-width: 48px; padding: 3px 2px; }
+    .status { padding: 3px 4px; }
+    .rule { flex: 0 1 auto; min-width: 0; white-space: normal; text-align: left; }
+}
+@media (max-width: 700px) {
+    body { padding: 0 8px 16px; }
+}
 
 @media (forced-colors: active) {
     .component.failed, .cell.failed { border: 2px solid CanvasText; }

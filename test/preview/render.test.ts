@@ -51,7 +51,7 @@ describe('preview renderer: small-ha', async () => {
         expect(count(processing, /<td class="cell [^"]*role-active/g)).toBe(2);
         expect(textOf(processing)).toContain('scale-out');
         expect(textOf(processing)).toContain('survives one failure');
-        expect(textOf(processing)).toMatch(/up$/);
+        expect(processing).toContain('<span class="state-text">up</span>');
         expect(html).toContain('SQL node');
         expect(html).toContain('standby');
         expect(html).toContain('NLB');
