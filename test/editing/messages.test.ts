@@ -26,7 +26,7 @@ describe('UNC paths in messages', () => {
         const hit = local.diagnostics.find(d => d.code === 'HA-FILE-SHARE');
         expect(hit?.message).toContain(String.raw`the local path D:\Inbound on`);
         const share = await validate(cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01, BTS02, FS01').replace(/receive FILE \(path "[^"]*"\)/, String.raw`receive FILE (path "\\\\FS01\\in")`));
-        expect(share.diagnostics.find(d => d.code === 'HA-FILE-SHARE')?.message).toContain(String.raw`reads \\FS01\in, a share`);
+        expect(share.diagnostics.find(d => d.code === 'HA-FILE-SERVER-SPOF')?.message).toContain(String.raw`reads \\FS01\in, a share`);
         const backup = await validate(cleanGroup.replace(/destination "[^"]*"/, String.raw`destination "D:\\Backup"`));
         expect(backup.diagnostics.find(d => d.code === 'HA-DR-BACKUP-LOCATION')?.message).toContain(String.raw`writes to D:\Backup, a drive`);
     });
