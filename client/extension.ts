@@ -27,6 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const position = new vscode.Position(line, character);
         editor.selection = new vscode.Selection(position, position);
     }));
+    // After a fix that needs a name only the user knows (clients without snippet edits), select that name.
+    context.subscriptions.push(vscode.commands.registerCommand('bizha.selectRange', (uri: string, line: number, character: number, length: number) => {
+        const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+        if (!editor) return;
+        editor.selection = new vscode.Selection(new vscode.Position(line, character), new vscode.Position(line, character + length));
+    }));
     client = new LanguageClient('bizha', 'bizha language server', serverOptions, clientOptions);
     await client.start();
     registerPreview(context, client);

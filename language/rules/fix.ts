@@ -1,13 +1,21 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { GroupAnalysis } from '../analysis/types.js';
+import * as ast from '../generated/ast.js';
 import type { GroupModel } from '../model/topology.js';
+import type { NameAllocator } from './naming.js';
 
 /** One quick fix: a title and the text edits that apply it to the diagnostic's document. */
 export interface Fix {
     readonly title: string;
     readonly edits: TextEdit[];
     readonly preferred?: boolean;
+    /**
+     * A name only the user can choose (a domain account): the part of `edits[edit].newText`
+     * from `start` to `end` is selected after the fix applies (a snippet placeholder in
+     * clients that support snippet edits).
+     */
+    readonly placeholder?: { readonly edit: number; readonly start: number; readonly end: number };
 }
 
 export interface FixContext {
@@ -18,6 +26,25 @@ export interface FixContext {
     readonly analysis: GroupAnalysis;
     readonly document: LangiumDocument;
     readonly editor: TextEditor;
+    /** Names for new declarations; shared by fixes applied together. */
+    readonly names: NameAllocator;
+}
+
+/** What a group member is, in the order a group lists them (the formatter's examples and the snippets). */
+const memberOrder = ['setting', 'computer', 'cluster', 'sql', 'availability-group', 'databases', 'sso', 'host', 'nlb', 'backup-job'] as const;
+export type GroupMemberKind = typeof memberOrder[number];
+
+function memberKind(node: AstNode): GroupMemberKind {
+    if (ast.isComputerDecl(node)) return 'computer';
+    if (ast.isCluster(node)) return 'cluster';
+    if (ast.isSqlInstance(node)) return 'sql';
+    if (ast.isAvailabilityGroup(node)) return 'availability-group';
+    if (ast.isDatabasePlacement(node)) return 'databases';
+    if (ast.isSso(node)) return 'sso';
+    if (ast.isHost(node)) return 'host';
+    if (ast.isNlb(node)) return 'nlb';
+    if (ast.isBackupJob(node)) return 'backup-job';
+    return 'setting';
 }
 
 /**
@@ -83,6 +110,57 @@ export class TextEditor {
         const closeOnOwnLine = this.text.slice(closeLineStart, close).trim().length === 0;
         if (closeOnOwnLine) return [this.insert(closeLineStart, `${lines}${eol}`)];
         return [this.insert(close, `${eol}${lines}${eol}${blockIndent}`)];
+    }
+
+    /**
+     * A declaration written the way the formatter lays it out: `header {`, one member per line
+     * indented one level, `}` on its own line. Lines end with \n; `addGroupMember` indents them.
+     */
+    block(header: string, members: readonly string[]): string {
+        if (members.length === 0) return `${header} { }`;
+        return [`${header} {`, ...members.map(m => this.unit + m), '}'].join('\n');
+    }
+
+    /**
+     * Adds a member to a group in its place: after the last member of the same kind, else after
+     * the last one of a kind listed before it (computers, clusters, SQL, SSO, hosts, load
+     * balancers, backup job), else first. A block gets a blank line before and after it; a
+     * comment at the end of the line it follows stays on that line.
+     */
+    addGroupMember(group: AstNode, kind: GroupMemberKind, memberText: string): TextEdit[] {
+        const members = (group as ast.Group).members ?? [];
+        const rank = memberOrder.indexOf(kind);
+        const after = members.filter(m => memberOrder.indexOf(memberKind(m)) <= rank).at(-1)?.$cstNode;
+        const groupCst = group.$cstNode;
+        if (!groupCst) return [];
+        const open = this.text.indexOf('{', groupCst.offset);
+        const firstMember = members[0]?.$cstNode;
+        const body = this.text.slice(open + 1, groupCst.end - 1);
+        if (!/[\r\n]/.test(body) || (!after && !firstMember)) return this.addToBlock(group, memberText);
+        const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+        const indent = firstMember ? this.lineIndent(firstMember.offset) : this.lineIndent(groupCst.offset) + this.unit;
+        const lines = memberText.split('\n').map(line => line.length > 0 ? indent + line : line).join(eol);
+        const isBlock = memberText.includes('\n');
+        if (after) {
+            const at = this.endOfLineAfter(after.end);
+            const previousIsBlock = /[\r\n]/.test(this.text.slice(after.offset, after.end));
+            const nextLineBlank = /^(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(this.text.slice(at));
+            const nextIsClose = /^\s*\}/.test(this.text.slice(at));
+            const blankBefore = isBlock || previousIsBlock ? eol : '';
+            const blankAfter = isBlock && !nextLineBlank && !nextIsClose ? eol : '';
+            return [this.insert(at, `${eol}${blankBefore}${lines}${blankAfter}`)];
+        }
+        // Before every member: at the start of the first member's line.
+        const lineStart = lineStartBefore(this.text, firstMember!.offset);
+        return [this.insert(lineStart, `${lines}${eol}${isBlock ? eol : ''}`)];
+    }
+
+    /** The end of the line `offset` is on when only blanks and a line comment follow it there; else `offset`. */
+    private endOfLineAfter(offset: number): number {
+        let end = offset;
+        while (end < this.text.length && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
+        const rest = this.text.slice(offset, end);
+        return /^[ \t]*(\/\/.*)?$/.test(rest) ? end : offset;
     }
 
     /** Indentation used by the block's existing members, if any sits on its own line. */
@@ -165,6 +243,12 @@ export class TextEditor {
         let start = node.offset;
         while (start > 0 && (this.text[start - 1] === ' ' || this.text[start - 1] === '\t')) start--;
         let end = node.end;
+        // The first member of a one-line block (`{ tracking  send FILE }`): the blanks after it go, `{ ` stays.
+        if (this.text[start - 1] === '{' && /^[ \t]+[^\s}]/.test(this.text.slice(end))) {
+            start = node.offset;
+            while (this.text[end] === ' ' || this.text[end] === '\t') end++;
+            return [{ range: this.range(start, end), newText: '' }];
+        }
         const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
         if (start === lineStart && this.text[end] === '\n') end++;
         else if (start === lineStart && this.text.slice(end, end + 2) === '\r\n') end += 2;
@@ -201,11 +285,4 @@ function detectIndentUnit(text: string): string {
     const match = /\n([ \t]+)\S/.exec(text);
     if (!match) return '    ';
     return match[1].startsWith('\t') ? '\t' : match[1].length <= 8 ? match[1] : '    ';
-}
-
-/** A name not used by any computer, cluster or host of the group. */
-export function freshName(group: GroupModel, base: string): string {
-    const taken = (name: string) => group.computers.has(name) || group.clusters.has(name) || group.hosts.has(name) || group.nlbs.has(name) || group.sqlInstances.has(name) || group.availabilityGroups.has(name);
-    if (!taken(base)) return base;
-    for (let i = 2; ; i++) if (!taken(`${base}${i}`)) return `${base}${i}`;
 }

@@ -3,8 +3,8 @@ import { GrammarUtils } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { GroupModel, HandlerModel, HostModel } from '../model/topology.js';
-import { freshName, type Fix, type FixContext } from './fix.js';
-import { biztalkComputers } from './helpers.js';
+import type { Fix, FixContext } from './fix.js';
+import { biztalkComputers, listText, sqlComputers } from './helpers.js';
 
 export function itemNodes(node: AstNode, property: string): CstNode[] {
     return GrammarUtils.findNodesForProperty(node.$cstNode, property);
@@ -17,58 +17,100 @@ export function addInstancesEdits(context: FixContext, host: HostModel, computer
     return context.editor.addToBlock(host.node, `instances on ${computers.join(', ')}`);
 }
 
-/** Edits declaring new computers in the group, next to its existing computers when possible. */
-export function declareComputersEdits(context: FixContext, names: string[]): TextEdit[] {
-    const firstDecl = (context.group.node as ast.Group).members.find(ast.isComputerDecl);
-    if (firstDecl) return context.editor.appendToList(itemNodes(firstDecl, 'computers').at(-1), names.join(', '));
-    return context.editor.addToBlock(context.group.node, `computer ${names.join(', ')}`);
+/**
+ * Edits declaring new computers in the group: appended to the `computer` line that declares
+ * computers of the same role (`similar`), else to the first one, else a new line.
+ */
+export function declareComputersEdits(context: FixContext, names: string[], similar: readonly string[] = []): TextEdit[] {
+    const decls = (context.group.node as ast.Group).members.filter(ast.isComputerDecl);
+    const sameRole = decls.filter(d => d.computers.some(c => similar.includes(c.name))).at(-1);
+    const decl = sameRole ?? decls[0];
+    if (decl) return context.editor.appendToList(itemNodes(decl, 'computers').at(-1), names.join(', '));
+    return context.editor.addGroupMember(context.group.node, 'computer', `computer ${names.join(', ')}`);
 }
 
-export function newComputerNames(group: GroupModel, base: string, count: number): string[] {
-    const names: string[] = [];
-    for (let i = 1; names.length < count; i++) {
-        const name = `${base}${String(i).padStart(2, '0')}`;
-        if (!group.computers.has(name) && freshName(group, name) === name) names.push(name);
-    }
-    return names;
+/** The computers of a role, in the group's order: what new names of that role continue. */
+export function computersOfRole(group: GroupModel, role: 'biztalk' | 'sql'): string[] {
+    return role === 'biztalk' ? biztalkComputers(group) : sqlComputers(group);
+}
+
+/** Names for new computers of a role, continuing the file's series (BTS01, BTS02 -> BTS03). */
+export function newComputerNames(context: FixContext, role: 'biztalk' | 'sql', count: number): string[] {
+    if (count <= 0) return [];
+    return context.names.nextMany(computersOfRole(context.group, role), role === 'biztalk' ? 'BTS01' : 'SQL01', count);
+}
+
+/** "computer BTS03" / "computers BTS03 and BTS04". */
+export function computersText(names: readonly string[]): string {
+    return `computer${names.length === 1 ? '' : 's'} ${listText(names)}`;
+}
+
+/** Edits and the words a fix title needs for them. */
+export interface Change {
+    readonly edits: TextEdit[];
+    /** What the edits do, for the title ("add BTS02 to load balancer WebFarm"); empty when nothing. */
+    readonly description?: string;
 }
 
 /**
  * Keeps a load-balanced host's NLB in step when instances are added: new computers join the NLB
  * that fronts it, or a new NLB is declared once the host runs on two computers.
  */
-export function balancerEdits(context: FixContext, host: HostModel, added: string[]): TextEdit[] {
+export function balancerEdits(context: FixContext, host: HostModel, added: string[]): Change {
     const needsBalancer = !host.clusteredOn && host.handlers.some(h => h.direction === 'receive' && (h.info?.receive === 'load-balancer' || h.info?.receive === 'load-balancer-or-cluster'));
-    if (!needsBalancer) return [];
+    if (!needsBalancer) return { edits: [] };
     const fronting = [...context.group.nlbs.values()].find(n => n.fronts.includes(host.name));
     if (fronting) {
-        if (!fronting.local) return [];
+        if (!fronting.local) return { edits: [] };
         const list = (fronting.node as ast.Nlb).properties.filter(ast.isNlbMembers).at(-1);
         const missing = added.filter(c => !fronting.members.includes(c));
-        if (missing.length === 0) return [];
-        return list ? context.editor.appendToList(itemNodes(list, 'members').at(-1), missing.join(', ')) : context.editor.addToBlock(fronting.node, `members ${missing.join(', ')}`);
+        if (missing.length === 0) return { edits: [] };
+        return {
+            edits: list ? context.editor.appendToList(itemNodes(list, 'members').at(-1), missing.join(', ')) : context.editor.addToBlock(fronting.node, `members ${missing.join(', ')}`),
+            description: `add ${listText(missing)} to load balancer ${fronting.name}`
+        };
     }
     const computers = [...new Set([...host.instances.filter(i => !i.disabled).map(i => i.computer), ...added])];
-    if (computers.length < 2) return [];
+    if (computers.length < 2) return { edits: [] };
+    return newBalancer(context, host, computers);
+}
+
+/** A new load balancer in front of a host (hardware where Windows NLB is not supported). */
+export function newBalancer(context: FixContext, host: HostModel, computers: string[]): Change {
     // Windows NLB is not supported on cluster nodes nor with the master secret server on a member.
     const mss = context.group.sso?.masterSecretServer;
     const hardware = computers.some(c => [...context.group.clusters.values()].some(cl => cl.nodes.includes(c)) || (mss?.kind === 'computer' && mss.name === c));
-    return context.editor.addToBlock(context.group.node, `nlb ${freshName(context.group, `${host.name}Nlb`)} { ${hardware ? 'kind hardware  ' : ''}members ${computers.join(', ')}  fronts ${host.name} }`);
+    const name = context.names.next([], `${host.name}Nlb`);
+    const members = [...(hardware ? ['kind hardware'] : []), `members ${computers.join(', ')}`, `fronts ${host.name}`];
+    return {
+        edits: context.editor.addGroupMember(context.group.node, 'nlb', context.editor.block(`nlb ${name}`, members)),
+        description: `add ${hardware ? 'hardware ' : ''}load balancer ${name} in front of it`
+    };
+}
+
+/** A fix title: the main change, then every other change the fix makes. */
+export function titleOf(main: string, ...changes: Array<Change | string | undefined>): string {
+    const parts = [main, ...changes.map(c => typeof c === 'string' ? c : c?.description).filter((d): d is string => !!d)];
+    return parts.length === 1 ? main : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** One fix per candidate computer that adds an instance of the host; a new computer when none exists. */
 export function addInstanceFixes(context: FixContext, host: HostModel, candidates: string[]): Fix[] {
     if (candidates.length > 0) {
-        return candidates.map((computer, i) => ({
-            title: `Add an instance of ${host.name} on ${computer}`,
-            edits: [...addInstancesEdits(context, host, [computer]), ...balancerEdits(context, host, [computer])],
-            preferred: i === 0
-        }));
+        return candidates.map((computer, i) => {
+            const balancer = balancerEdits(context, host, [computer]);
+            return {
+                title: titleOf(`Add an instance of ${host.name} on ${computer}`, balancer),
+                edits: [...addInstancesEdits(context, host, [computer]), ...balancer.edits],
+                preferred: i === 0
+            };
+        });
     }
-    const [computer] = newComputerNames(context.group, 'BTS', 1);
+    const [computer] = newComputerNames(context, 'biztalk', 1);
+    const balancer = balancerEdits(context, host, [computer]);
     return [{
-        title: `Declare computer ${computer} and add an instance of ${host.name} on it`,
-        edits: [...declareComputersEdits(context, [computer]), ...addInstancesEdits(context, host, [computer]), ...balancerEdits(context, host, [computer])],
+        title: titleOf(`Declare computer ${computer}`, `add an instance of ${host.name} on it`, balancer),
+        edits: [...declareComputersEdits(context, [computer], computersOfRole(context.group, 'biztalk')), ...addInstancesEdits(context, host, [computer]), ...balancer.edits],
         preferred: true
     }];
 }
@@ -116,13 +158,19 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
             : editor.addToBlock(fits.node, `${handler.direction} ${handlerText}`);
         const cluster = group.clusters.get(fits.clusteredOn!)!;
         const msmq = isMsmq && !cluster.msmq ? editor.addToBlock(cluster.node, 'msmq') : [];
-        return [{ title: `Move ${handler.direction} ${handler.adapter} to clustered host ${fits.name}`, edits: [...remove, ...add, ...msmq], preferred: true }];
+        return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to clustered host ${fits.name}`, msmq.length > 0 ? `add msmq to cluster ${cluster.name}` : undefined), edits: [...remove, ...add, ...msmq], preferred: true }];
     }
     const biztalk = biztalkComputers(group);
     // Windows NLB is not supported on cluster nodes: prefer BizTalk computers outside any Windows NLB.
     const inWindowsNlb = new Set([...group.nlbs.values()].filter(n => n.kind === 'windows').flatMap(n => n.members));
     const existingCluster = [...group.clusters.values()].find(c => c.nodes.filter(n => biztalk.includes(n)).length >= 2 && !c.nodes.some(n => inWindowsNlb.has(n)) && group.sso?.masterSecretServer?.name !== c.name);
     const edits: TextEdit[] = [...remove];
+    const described: string[] = [];
+    // Host clustering is an Enterprise edition feature.
+    if (group.edition === 'standard' || group.edition === 'branch') {
+        edits.push(...setGroupSettingEdits(context, group.editionNode, 'edition enterprise'));
+        described.push('set edition enterprise');
+    }
     let clusterName: string;
     let nodes: string[];
     if (existingCluster) {
@@ -130,21 +178,30 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
         nodes = existingCluster.nodes;
         const missing = [!existingCluster.msdtc ? 'msdtc' : '', isMsmq && !existingCluster.msmq ? 'msmq' : ''].filter(Boolean);
         for (const resource of missing) edits.push(...editor.addToBlock(existingCluster.node, resource));
+        if (missing.length > 0) described.push(`add ${listText(missing)} to cluster ${clusterName}`);
     } else {
         const mssNodes = group.sso?.masterSecretServer?.kind === 'cluster' ? group.clusters.get(group.sso.masterSecretServer.name)?.nodes ?? [] : [];
         const usable = biztalk.filter(c => !inWindowsNlb.has(c) && !mssNodes.includes(c) && ![...group.clusters.values()].some(cl => cl.nodes.includes(c)));
         nodes = usable.slice(0, 2);
         if (nodes.length < 2) {
-            const added = newComputerNames(group, 'BTSCL', 2 - nodes.length);
-            edits.push(...declareComputersEdits(context, added));
+            const added = newComputerNames(context, 'biztalk', 2 - nodes.length);
+            edits.push(...declareComputersEdits(context, added, biztalk));
+            described.push(`declare ${computersText(added)}`);
             nodes = [...nodes, ...added];
         }
-        clusterName = freshName(group, 'BTSCL');
-        edits.push(...editor.addToBlock(group.node, `cluster ${clusterName} { nodes ${nodes.join(', ')}  msdtc${isMsmq ? '  msmq' : ''} }`));
+        clusterName = context.names.next(biztalkClusters(group), 'BTSCL');
+        edits.push(...editor.addGroupMember(group.node, 'cluster', editor.block(`cluster ${clusterName}`, [`nodes ${nodes.join(', ')}`, 'msdtc', ...(isMsmq ? ['msmq'] : [])])));
+        described.push(`declare cluster ${clusterName} of ${listText(nodes)}`);
     }
-    const hostName = freshName(group, `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);
-    edits.push(...editor.addToBlock(group.node, `host ${hostName} { ${handler.direction} ${handlerText}${needs32 ? '  bitness 32' : ''}  clustered on ${clusterName}  instances on ${nodes.join(', ')} }`));
-    return [{ title: `Move ${handler.direction} ${handler.adapter} to a new clustered host ${hostName} on ${clusterName}`, edits, preferred: true }];
+    const hostName = context.names.next([], `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);
+    edits.push(...editor.addGroupMember(group.node, 'host', editor.block(`host ${hostName}`, [`${handler.direction} ${handlerText}`, ...(needs32 ? ['bitness 32'] : []), `clustered on ${clusterName}`, `instances on ${nodes.join(', ')}`])));
+    return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to a new clustered host ${hostName} on ${clusterName}`, ...described), edits, preferred: true }];
+}
+
+/** Clusters whose nodes run BizTalk host instances: what a new BizTalk cluster's name continues. */
+export function biztalkClusters(group: GroupModel): string[] {
+    const biztalk = new Set(biztalkComputers(group));
+    return [...group.clusters.values()].filter(c => c.nodes.some(n => biztalk.has(n))).map(c => c.name);
 }
 
 /** The host and handler a diagnostic's data names. */

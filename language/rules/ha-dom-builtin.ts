@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { accountScope, allAccounts, biztalkComputers, sqlComputers } from './helpers.js';
+import { accountScope, allAccounts, biztalkComputers, domainOf, sqlComputers } from './helpers.js';
 
 export const haDomBuiltin = defineRule({
     id: 'HA-DOM-BUILTIN',
@@ -18,5 +18,20 @@ export const haDomBuiltin = defineRule({
                 data: { account: account.value }
             });
         }
+    },
+    fix(context) {
+        const { group, diagnostic } = context;
+        const domain = domainOf(group);
+        // The host whose account this is names the placeholder (svc-web for host Web); the user picks the real name.
+        const line = diagnostic.range.start.line;
+        const host = [...group.hosts.values()].find(h => h.accounts.some(a => a.node.$cstNode?.range.start.line === line));
+        const name = `svc-${(host?.name ?? 'biztalk').toLowerCase()}`;
+        const newText = `${domain}\\${name}`;
+        return [{
+            title: `Use a domain account (${newText}: type its name)`,
+            edits: [{ range: diagnostic.range, newText }],
+            preferred: true,
+            placeholder: { edit: 0, start: domain.length + 1, end: newText.length }
+        }];
     }
 });

@@ -1,6 +1,5 @@
 import { defineRule } from './rule.js';
-import { accountScope, allAccounts, biztalkComputers, sqlComputers } from './helpers.js';
-import { accountScope as scopeOf, allAccounts as accountsOf } from './helpers.js';
+import { accountScope, allAccounts, biztalkComputers, domainOf, sqlComputers } from './helpers.js';
 
 export const haDomGroups = defineRule({
     id: 'HA-DOM-GROUPS',
@@ -22,7 +21,7 @@ export const haDomGroups = defineRule({
     },
     fix(context) {
         const account = String(context.data.account);
-        const domain = accountsOf(context.group).map(a => a.value).find(v => scopeOf(v, context.group) === 'domain')?.split('\\')[0] ?? 'DOMAIN';
+        const domain = domainOf(context.group);
         const name = account.slice(account.indexOf('\\') + 1);
         const range = context.diagnostic.range;
         return [{ title: `Use the domain account ${domain}\\${name}`, edits: [{ range, newText: `${domain}\\${name}` }], preferred: true }];

@@ -29,6 +29,6 @@ export const haDrBackupjob = defineRule({
             const job = context.group.backupJobs[0];
             return [{ title: 'Add a backup destination', edits: context.editor.addToBlock(job.node, 'destination "\\\\\\\\fileserver\\\\BizTalkBackup"'), preferred: true }];
         }
-        return [{ title: 'Add a Backup BizTalk Server job', edits: context.editor.addToBlock(context.group.node, 'backup-job { destination "\\\\\\\\fileserver\\\\BizTalkBackup" }'), preferred: true }];
+        return [{ title: 'Add a Backup BizTalk Server job', edits: context.editor.addGroupMember(context.group.node, 'backup-job', context.editor.block('backup-job', ['destination "\\\\\\\\fileserver\\\\BizTalkBackup"'])), preferred: true }];
     }
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
-import { biztalkComputers, needsClusteredHost, computerRelated } from './helpers.js';
-import { addInstancesEdits, declareComputersEdits, itemNodes, newComputerNames } from './fixes-common.js';
+import { biztalkComputers, needsClusteredHost, computerRelated, listText } from './helpers.js';
+import { addInstancesEdits, balancerEdits, computersOfRole, declareComputersEdits, newComputerNames, titleOf, type Change } from './fixes-common.js';
 
 export const haGroupMinServers = defineRule({
     id: 'HA-GROUP-MIN-SERVERS',
@@ -21,23 +21,25 @@ export const haGroupMinServers = defineRule({
         });
     },
     fix(context) {
-        const [computer] = newComputerNames(context.group, 'BTS', 1);
-        const nlbs = [...context.group.nlbs.values()].filter(n => n.local);
-        // A second instance is safe only where the adapter scales out; load-balanced hosts also need the new member.
-        const hosts = [...context.group.hosts.values()].filter(h => h.instances.length > 0 && !h.clusteredOn
-            && !h.handlers.some(needsClusteredHost)
-            && (h.type !== 'isolated' || nlbs.some(n => n.fronts.includes(h.name))));
+        const [computer] = newComputerNames(context, 'biztalk', 1);
+        // A second instance is safe only where the adapter scales out; load-balanced hosts also get the new member or a new load balancer.
+        const hosts = [...context.group.hosts.values()].filter(h => h.instances.length > 0 && !h.clusteredOn && !h.handlers.some(needsClusteredHost));
         if (hosts.length === 0) return [];
-        const members = nlbs.filter(n => n.fronts.some(name => hosts.some(h => h.name === name)));
+        const balancers: Change[] = [];
+        const nlbsDone = new Set<string>();
+        for (const host of hosts) {
+            const fronting = [...context.group.nlbs.values()].find(n => n.fronts.includes(host.name));
+            if (fronting && nlbsDone.has(fronting.name)) continue;
+            if (fronting) nlbsDone.add(fronting.name);
+            const change = balancerEdits(context, host, [computer]);
+            if (change.edits.length > 0) balancers.push({ edits: change.edits, description: change.description?.replace('in front of it', `in front of ${host.name}`) });
+        }
         return [{
-            title: `Add computer ${computer} and an instance of every scaled-out host on it`,
+            title: titleOf(`Declare computer ${computer}`, `add an instance of ${hosts.length === 1 ? hosts[0].name : `each scaled-out host (${listText(hosts.map(h => h.name))})`} on it`, ...balancers),
             edits: [
-                ...declareComputersEdits(context, [computer]),
+                ...declareComputersEdits(context, [computer], computersOfRole(context.group, 'biztalk')),
                 ...hosts.flatMap(host => addInstancesEdits(context, host, [computer])),
-                ...members.flatMap(nlb => {
-                    const list = (nlb.node as unknown as { properties: Array<{ $type: string }> }).properties.filter(p => p.$type === 'NlbMembers').at(-1);
-                    return list ? context.editor.appendToList(itemNodes(list as never, 'members').at(-1), computer) : [];
-                })
+                ...balancers.flatMap(b => b.edits)
             ],
             preferred: true
         }];

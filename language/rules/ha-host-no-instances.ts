@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
 import { biztalkComputers, hasWork, hostFunctions, listText } from './helpers.js';
-import { addInstancesEdits, declareComputersEdits, newComputerNames } from './fixes-common.js';
+import { addInstancesEdits, computersText, declareComputersEdits, newComputerNames, titleOf } from './fixes-common.js';
 
 export const haHostNoInstances = defineRule({
     id: 'HA-HOST-NO-INSTANCES',
@@ -27,11 +27,11 @@ export const haHostNoInstances = defineRule({
         const host = context.group.hosts.get(String(context.data.host));
         if (!host) return [];
         const candidates = ((context.data.candidates as string[] | undefined) ?? []).slice(0, 2);
-        const added = newComputerNames(context.group, 'BTS', 2 - candidates.length);
+        const added = newComputerNames(context, 'biztalk', 2 - candidates.length);
         const computers = [...candidates, ...added];
         return [{
-            title: `Add instances of ${host.name} on ${computers.join(' and ')}`,
-            edits: [...(added.length > 0 ? declareComputersEdits(context, added) : []), ...addInstancesEdits(context, host, computers)],
+            title: titleOf(added.length > 0 ? `Declare ${computersText(added)}` : `Add instances of ${host.name} on ${listText(computers)}`, added.length > 0 ? `add instances of ${host.name} on ${listText(computers)}` : undefined),
+            edits: [...(added.length > 0 ? declareComputersEdits(context, added, candidates) : []), ...addInstancesEdits(context, host, computers)],
             preferred: true
         }];
     }

@@ -1,5 +1,4 @@
 import { defineRule } from './rule.js';
-import { freshName } from './fix.js';
 
 export const haHostSeparation = defineRule({
     id: 'HA-HOST-SEPARATION',
@@ -22,7 +21,7 @@ export const haHostSeparation = defineRule({
     fix(context) {
         const host = context.group.hosts.get(String(context.data.host));
         if (!host?.orchestrations?.$cstNode) return [];
-        const name = freshName(context.group, `${host.name}Processing`);
+        const name = context.names.next([], `${host.name}Processing`);
         const computers = [...new Set(host.instances.filter(i => !i.disabled).map(i => i.computer))];
         // Splitting a host that runs on one computer would only copy its single point of failure: fix that first.
         if (computers.length < 2) return [];
@@ -30,7 +29,7 @@ export const haHostSeparation = defineRule({
             title: `Move the orchestrations of ${host.name} to a new processing host ${name}`,
             edits: [
                 ...context.editor.removeNode(host.orchestrations.$cstNode),
-                ...context.editor.addToBlock(context.group.node, `host ${name} { orchestrations  instances on ${computers.join(', ')} }`)
+                ...context.editor.addGroupMember(context.group.node, 'host', context.editor.block(`host ${name}`, ['orchestrations', `instances on ${computers.join(', ')}`]))
             ],
             preferred: true
         }];

@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
-import { freshName } from './fix.js';
+import { newBalancer } from './fixes-common.js';
 
 export const haRecvNlb = defineRule({
     id: 'HA-RECV-NLB',
@@ -38,12 +38,7 @@ export const haRecvNlb = defineRule({
         const host = context.group.hosts.get(String(context.data.host));
         const computers = (context.data.computers as string[] | undefined) ?? [];
         if (!host || computers.length === 0) return [];
-        const clustered = computers.some(c => [...context.group.clusters.values()].some(cl => cl.nodes.includes(c)));
-        const name = freshName(context.group, `${host.name}Nlb`);
-        return [{
-            title: `Add load balancer ${name} in front of ${host.name}`,
-            edits: context.editor.addToBlock(context.group.node, `nlb ${name} { ${clustered ? 'kind hardware  ' : ''}members ${computers.join(', ')}  fronts ${host.name} }`),
-            preferred: true
-        }];
+        const balancer = newBalancer(context, host, computers);
+        return [{ title: balancer.description!.replace(/^add/, 'Add').replace(/in front of it$/, `in front of ${host.name}`), edits: balancer.edits, preferred: true }];
     }
 });

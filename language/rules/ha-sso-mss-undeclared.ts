@@ -27,7 +27,7 @@ export const haSsoMssUndeclared = defineRule({
         const line = `master-secret-server on ${target.name}`;
         return [{
             title: `Declare the master secret server on cluster ${target.name}`,
-            edits: group.sso ? editor.addToBlock(group.sso.node, line) : editor.addToBlock(group.node, `sso { ${line} }`),
+            edits: group.sso ? editor.addToBlock(group.sso.node, line) : editor.addGroupMember(group.node, 'sso', editor.block('sso', [line])),
             preferred: true
         }];
     }

@@ -1,5 +1,4 @@
 import { defineRule } from './rule.js';
-import { freshName } from './fix.js';
 
 export const haTrackDedicated = defineRule({
     id: 'HA-TRACK-DEDICATED',
@@ -28,11 +27,11 @@ export const haTrackDedicated = defineRule({
         if (!host?.tracking?.$cstNode) return [];
         const dedicated = [...context.group.hosts.values()].find(h => h.tracking && h.type === 'in-process' && h.handlers.length === 0 && !h.orchestrations);
         if (dedicated) return [{ title: `Remove tracking from ${host.name} (${dedicated.name} tracks)`, edits: context.editor.removeNode(host.tracking.$cstNode), preferred: true }];
-        const name = freshName(context.group, 'TrackingHost');
+        const name = context.names.next([], 'TrackingHost');
         const computers = [...new Set(host.instances.map(i => i.computer))];
         return [{
             title: `Move tracking from ${host.name} to a new dedicated host ${name}`,
-            edits: [...context.editor.removeNode(host.tracking.$cstNode), ...context.editor.addToBlock(context.group.node, `host ${name} { tracking${computers.length > 0 ? `  instances on ${computers.join(', ')}` : ''} }`)],
+            edits: [...context.editor.removeNode(host.tracking.$cstNode), ...context.editor.addGroupMember(context.group.node, 'host', context.editor.block(`host ${name}`, ['tracking', ...(computers.length > 0 ? [`instances on ${computers.join(', ')}`] : [])]))],
             preferred: true
         }];
     }

@@ -1,6 +1,5 @@
 import { defineRule } from './rule.js';
-import { newComputerNames, declareComputersEdits } from './fixes-common.js';
-import { freshName } from './fix.js';
+import { computersText, declareComputersEdits, newComputerNames, titleOf } from './fixes-common.js';
 import { biztalkComputers as biztalkOf } from './helpers.js';
 
 export const haTrackNone = defineRule({
@@ -18,12 +17,12 @@ export const haTrackNone = defineRule({
         });
     },
     fix(context) {
-        const name = freshName(context.group, 'TrackingHost');
+        const name = context.names.next([], 'TrackingHost');
         const candidates = biztalkOf(context.group).slice(0, 2);
-        const added = newComputerNames(context.group, 'BTS', 2 - candidates.length);
+        const added = newComputerNames(context, 'biztalk', 2 - candidates.length);
         return [{
-            title: `Add a dedicated tracking host ${name} on ${[...candidates, ...added].join(' and ')}`,
-            edits: [...(added.length > 0 ? declareComputersEdits(context, added) : []), ...context.editor.addToBlock(context.group.node, `host ${name} { tracking  instances on ${[...candidates, ...added].join(', ')} }`)],
+            title: titleOf(`Add a dedicated tracking host ${name} on ${[...candidates, ...added].join(' and ')}`, added.length > 0 ? `declare ${computersText(added)}` : undefined),
+            edits: [...(added.length > 0 ? declareComputersEdits(context, added, candidates) : []), ...context.editor.addGroupMember(context.group.node, 'host', context.editor.block(`host ${name}`, ['tracking', `instances on ${[...candidates, ...added].join(', ')}`]))],
             preferred: true
         }];
     }

@@ -38,6 +38,12 @@ export function allAccounts(group: GroupModel): AccountModel[] {
     return accounts;
 }
 
+/** The domain the group's domain accounts use (CONTOSO when it has none): what a fix writes before a new account name. */
+export function domainOf(group: GroupModel): string {
+    const domain = allAccounts(group).map(a => a.value).find(v => accountScope(v, group) === 'domain' && v.includes('\\'));
+    return domain ? domain.slice(0, domain.indexOf('\\')) : 'CONTOSO';
+}
+
 /** "A", "A and B", "A, B and C". */
 export function listText(items: readonly string[]): string {
     if (items.length <= 1) return items.join('');

@@ -1,20 +1,32 @@
 import { CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { BizhaServices } from '../../language/bizha-module.js';
 import type { AnalyzedGroup } from '../../language/analysis/analysis-service.js';
-import { findRule, unusedSuppressionRuleId } from '../../language/rules/registry.js';
-import { TextEditor, type Fix } from '../../language/rules/fix.js';
+import { unusedSuppressionRuleId } from '../../language/rules/registry.js';
+import type { Fix } from '../../language/rules/fix.js';
+import { fixesFor, groupOf, ruleIdOf, workspaceNames } from '../../language/rules/fixes.js';
+import { NameAllocator, takenNames } from '../../language/rules/naming.js';
 
 /** The client command that puts the cursor where the suppression reason goes. */
 export const placeCursorCommand = 'bizha.placeCursor';
+/** The client command that selects a name the user must choose, for clients without snippet edits. */
+export const selectRangeCommand = 'bizha.selectRange';
 
 /**
  * Quick fixes: each rule module's own fixes for its diagnostics, "suppress with a reason" on
  * every rule diagnostic, and "fix all of this rule in the file" where the fixes do not overlap.
  */
 export class BizhaCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly services: BizhaServices) { }
+    /** Whether the client applies snippet edits in workspace edits (LSP 3.18; vscode-languageclient 10.1 and VS Code 1.101 do). */
+    private snippetEdits = false;
+
+    constructor(private readonly services: BizhaServices) {
+        services.shared.lsp.LanguageServer?.onInitialize(params => {
+            this.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
@@ -43,38 +55,33 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
     }
 
     /** The fixes the rule offers for one diagnostic; never throws. */
-    fixesFor(document: LangiumDocument, groups: AnalyzedGroup[], diagnostic: Diagnostic): Fix[] {
-        const rule = findRule(ruleIdOf(diagnostic) ?? '');
-        if (!rule?.fix) return [];
-        const offset = document.textDocument.offsetAt(diagnostic.range.start);
-        const analyzed = groups.find(g => {
-            const cst = g.model.node.$cstNode;
-            return cst && cst.offset <= offset && offset <= cst.end;
-        });
-        if (!analyzed) return [];
-        try {
-            return rule.fix({
-                diagnostic,
-                data: (diagnostic.data ?? {}) as Record<string, unknown>,
-                group: analyzed.model,
-                analysis: analyzed.analysis,
-                document,
-                editor: new TextEditor(document)
-            }).filter(fix => fix.edits.length > 0);
-        } catch (error) {
-            console.error(`bizha: quick fix of ${rule.id} failed:`, error);
-            return [];
-        }
+    fixesFor(document: LangiumDocument, groups: AnalyzedGroup[], diagnostic: Diagnostic, names?: NameAllocator): Fix[] {
+        return fixesFor(this.services, document, groups, diagnostic, names);
     }
 
     private toAction(document: LangiumDocument, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-        return {
+        const action: CodeAction = {
             title: fix.title,
             kind: CodeActionKind.QuickFix,
             diagnostics,
             isPreferred: fix.preferred,
             edit: { changes: { [document.uri.toString()]: fix.edits } }
         };
+        const placeholder = fix.placeholder;
+        const edit = placeholder && fix.edits[placeholder.edit];
+        if (!placeholder || !edit) return action;
+        const uri = document.uri.toString();
+        if (this.snippetEdits) {
+            // The name becomes the snippet's placeholder: the cursor lands on it, selected.
+            const escape = (text: string) => text.replace(/[\\$}]/g, match => `\\${match}`);
+            const snippet = `${escape(edit.newText.slice(0, placeholder.start))}\${1:${escape(edit.newText.slice(placeholder.start, placeholder.end))}}${escape(edit.newText.slice(placeholder.end))}`;
+            const edits = fix.edits.map((e, i) => i === placeholder.edit ? { range: e.range, snippet: { kind: 'snippet' as const, value: snippet } } : e);
+            action.edit = { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
+            return action;
+        }
+        const start = selectionStart(document, fix.edits, placeholder.edit, placeholder.start);
+        action.command = { title: 'Select the name to type', command: selectRangeCommand, arguments: [uri, start.line, start.character, placeholder.end - placeholder.start] };
+        return action;
     }
 
     private removeComment(document: LangiumDocument, diagnostic: Diagnostic): CodeAction {
@@ -116,8 +123,14 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
         if (diagnostics.length < 2 || diagnostics.length > maxFixAll) return undefined;
         const edits: TextEdit[] = [];
         const fixed: Diagnostic[] = [];
+        // One allocator per group: two fixes applied together must not declare the same new computer.
+        const names = new Map<AnalyzedGroup, NameAllocator>();
+        let workspace: Set<string> | undefined;
         for (const diagnostic of diagnostics) {
-            const fix = this.fixesFor(document, groups, diagnostic).find(f => f.preferred);
+            const group = groupOf(document, groups, diagnostic);
+            if (!group) continue;
+            if (!names.has(group)) names.set(group, new NameAllocator(() => takenNames(group.model, document.parseResult.value, workspace ??= workspaceNames(this.services))));
+            const fix = this.fixesFor(document, groups, diagnostic, names.get(group)).find(f => f.preferred);
             if (!fix || fix.edits.some(edit => edits.some(other => overlaps(edit, other, document)))) continue;
             edits.push(...fix.edits);
             fixed.push(diagnostic);
@@ -135,9 +148,20 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
 /** Most findings of one rule "fix all" collects. */
 const maxFixAll = 500;
 
-function ruleIdOf(diagnostic: Diagnostic): string | undefined {
-    const data = diagnostic.data as { ruleId?: string } | undefined;
-    return data?.ruleId ?? (typeof diagnostic.code === 'string' && findRule(diagnostic.code) ? diagnostic.code : undefined);
+/**
+ * Where text at `offsetInEdit` of one edit's new text lands once every edit applies. The placeholder
+ * sits on one line, so the column of its end is its start plus its length.
+ */
+function selectionStart(document: LangiumDocument, edits: TextEdit[], index: number, offsetInEdit: number): { line: number; character: number } {
+    const text = document.textDocument;
+    const target = text.offsetAt(edits[index].range.start);
+    let offset = target + offsetInEdit;
+    for (const [i, edit] of edits.entries()) {
+        const start = text.offsetAt(edit.range.start);
+        if (i !== index && start <= target) offset += edit.newText.length - (text.offsetAt(edit.range.end) - start);
+    }
+    const after = TextDocument.applyEdits(TextDocument.create(text.uri, 'bizha', 0, text.getText()), edits);
+    return TextDocument.create(text.uri, 'bizha', 0, after).positionAt(offset);
 }
 
 /** Two edits conflict when their ranges overlap or they insert at the same place. */
