@@ -56,7 +56,7 @@ export interface Change {
  * Keeps a load-balanced host's NLB in step when instances are added: new computers join the NLB
  * that fronts it, or a new NLB is declared once the host runs on two computers.
  */
-export function balancerEdits(context: FixContext, host: HostModel, added: string[]): Change {
+export function balancerEdits(context: FixContext, host: HostModel, added: string[], clusterNodes: readonly string[] = []): Change {
     const needsBalancer = !host.clusteredOn && host.handlers.some(h => h.direction === 'receive' && (h.info?.receive === 'load-balancer' || h.info?.receive === 'load-balancer-or-cluster'));
     if (!needsBalancer) return { edits: [] };
     const fronting = [...context.group.nlbs.values()].find(n => n.fronts.includes(host.name));
@@ -72,14 +72,17 @@ export function balancerEdits(context: FixContext, host: HostModel, added: strin
     }
     const computers = [...new Set([...host.instances.filter(i => !i.disabled).map(i => i.computer), ...added])];
     if (computers.length < 2) return { edits: [] };
-    return newBalancer(context, host, computers);
+    return newBalancer(context, host, computers, clusterNodes);
 }
 
-/** A new load balancer in front of a host (hardware where Windows NLB is not supported). */
-export function newBalancer(context: FixContext, host: HostModel, computers: string[]): Change {
+/**
+ * A new load balancer in front of a host (hardware where Windows NLB is not supported).
+ * `clusterNodes`: computers the same fix makes cluster nodes.
+ */
+export function newBalancer(context: FixContext, host: HostModel, computers: string[], clusterNodes: readonly string[] = []): Change {
     // Windows NLB is not supported on cluster nodes nor with the master secret server on a member.
     const mss = context.group.sso?.masterSecretServer;
-    const hardware = computers.some(c => [...context.group.clusters.values()].some(cl => cl.nodes.includes(c)) || (mss?.kind === 'computer' && mss.name === c));
+    const hardware = computers.some(c => clusterNodes.includes(c) || [...context.group.clusters.values()].some(cl => cl.nodes.includes(c)) || (mss?.kind === 'computer' && mss.name === c));
     const name = context.names.next([], `${host.name}Nlb`);
     const members = [...(hardware ? ['kind hardware'] : []), `members ${computers.join(', ')}`, `fronts ${host.name}`];
     return {
@@ -94,11 +97,14 @@ export function titleOf(main: string, ...changes: Array<Change | string | undefi
     return parts.length === 1 ? main : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** One fix per candidate computer that adds an instance of the host; a new computer when none exists. */
-export function addInstanceFixes(context: FixContext, host: HostModel, candidates: string[]): Fix[] {
+/**
+ * One fix per candidate computer that adds an instance of the host; a new computer when none
+ * exists. `clusterNodes`: computers a fix applied together with this one makes cluster nodes.
+ */
+export function addInstanceFixes(context: FixContext, host: HostModel, candidates: string[], clusterNodes: readonly string[] = []): Fix[] {
     if (candidates.length > 0) {
         return candidates.map((computer, i) => {
-            const balancer = balancerEdits(context, host, [computer]);
+            const balancer = balancerEdits(context, host, [computer], clusterNodes);
             return {
                 title: titleOf(`Add an instance of ${host.name} on ${computer}`, balancer),
                 edits: [...addInstancesEdits(context, host, [computer]), ...balancer.edits],
@@ -107,7 +113,7 @@ export function addInstanceFixes(context: FixContext, host: HostModel, candidate
         });
     }
     const [computer] = newComputerNames(context, 'biztalk', 1);
-    const balancer = balancerEdits(context, host, [computer]);
+    const balancer = balancerEdits(context, host, [computer], clusterNodes);
     return [{
         title: titleOf(`Declare computer ${computer}`, `add an instance of ${host.name} on it`, balancer),
         edits: [...declareComputersEdits(context, [computer], computersOfRole(context.group, 'biztalk')), ...addInstancesEdits(context, host, [computer]), ...balancer.edits],
@@ -137,12 +143,17 @@ export function removeHandlerEdits(context: FixContext, handler: HandlerModel): 
     return context.editor.removeListItem(items, index);
 }
 
+/** A move to a clustered host, and the nodes of the cluster that host runs on. */
+export interface ClusterMove extends Fix {
+    readonly clusterNodes: readonly string[];
+}
+
 /**
  * Moves a handler that needs a single active instance to a clustered host: an existing clustered
  * host that fits, else a new one on a cluster of BizTalk computers (declaring the cluster, and
  * computers, when there is none).
  */
-export function moveToClusteredHostFix(context: FixContext, host: HostModel, handler: HandlerModel): Fix[] {
+export function moveToClusteredHostFix(context: FixContext, host: HostModel, handler: HandlerModel): ClusterMove[] {
     const { group, editor } = context;
     const handlerText = editor.textOf(handler.node.$cstNode);
     const isMsmq = handler.info?.name === 'MSMQ';
@@ -158,7 +169,7 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
             : editor.addToBlock(fits.node, `${handler.direction} ${handlerText}`);
         const cluster = group.clusters.get(fits.clusteredOn!)!;
         const msmq = isMsmq && !cluster.msmq ? editor.addToBlock(cluster.node, 'msmq') : [];
-        return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to clustered host ${fits.name}`, msmq.length > 0 ? `add msmq to cluster ${cluster.name}` : undefined), edits: [...remove, ...add, ...msmq], preferred: true }];
+        return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to clustered host ${fits.name}`, msmq.length > 0 ? `add msmq to cluster ${cluster.name}` : undefined), edits: [...remove, ...add, ...msmq], preferred: true, clusterNodes: cluster.nodes }];
     }
     const biztalk = biztalkComputers(group);
     // Windows NLB is not supported on cluster nodes: prefer BizTalk computers outside any Windows NLB.
@@ -195,7 +206,7 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
     }
     const hostName = context.names.next([], `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);
     edits.push(...editor.addGroupMember(group.node, 'host', editor.block(`host ${hostName}`, [`${handler.direction} ${handlerText}`, ...(needs32 ? ['bitness 32'] : []), `clustered on ${clusterName}`, `instances on ${nodes.join(', ')}`])));
-    return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to a new clustered host ${hostName} on ${clusterName}`, ...described), edits, preferred: true }];
+    return [{ title: titleOf(`Move ${handler.direction} ${handler.adapter} to a new clustered host ${hostName} on ${clusterName}`, ...described), edits, preferred: true, clusterNodes: nodes }];
 }
 
 /** Clusters whose nodes run BizTalk host instances: what a new BizTalk cluster's name continues. */

@@ -56,11 +56,16 @@ export const haHostSpof = defineRule({
         const moves = moveToClusteredHostFix(context, host, handler);
         const keepsWork = !!host.orchestrations || host.handlers.length > 1;
         if (!keepsWork) return moves;
-        const [addition] = addInstanceFixes(context, host, candidates);
-        return moves.map(move => ({
-            title: `${move.title}; ${addition.title[0].toLowerCase()}${addition.title.slice(1)}`,
-            edits: [...move.edits, ...addition.edits],
-            preferred: move.preferred
-        }));
+        return moves.map(move => {
+            // The second instance goes on a node of the cluster the move uses (which may be new), and its
+            // load balancer must then be a hardware one: Windows NLB does not run on cluster nodes.
+            const nodes = move.clusterNodes.filter(n => !host.instances.some(i => i.computer === n));
+            const [addition] = addInstanceFixes(context, host, nodes.length > 0 ? nodes.slice(0, 1) : candidates, move.clusterNodes);
+            return {
+                title: `${move.title}; ${addition.title[0].toLowerCase()}${addition.title.slice(1)}`,
+                edits: [...move.edits, ...addition.edits],
+                preferred: move.preferred
+            };
+        });
     }
 });
