@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ruleIds } from '../language/rules/registry.js';
 import type { LoadedWorkspace } from './workspace.js';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -14,7 +15,6 @@ export interface Finding {
     readonly severity: Severity;
     readonly rule: string;
     readonly message: string;
-    readonly help?: string;
 }
 
 /** Langium's own diagnostics carry their kind in data.code. */
@@ -41,16 +41,16 @@ export function findings(workspace: LoadedWorkspace): Finding[] {
                 endColumn: diagnostic.range.end.character + 1,
                 severity: severities[diagnostic.severity ?? 1],
                 rule: ruleOf(diagnostic),
-                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-                help: diagnostic.codeDescription?.href as string | undefined
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
             });
         }
     }
     return result.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
-function relative(file: string): string {
-    return path.relative(process.cwd(), file) || file;
+/** A file as the output names it: relative to the working directory, with `/` on every OS (as tsc prints). */
+export function relative(file: string): string {
+    return (path.relative(process.cwd(), file) || file).split(path.sep).join('/');
 }
 
 export function formatText(list: Finding[]): string {
@@ -65,6 +65,8 @@ export function summary(list: Finding[]): { errors: number; warnings: number; in
     };
 }
 
-export function formatJson(list: Finding[], files: string[]): string {
-    return JSON.stringify({ files: files.map(relative), diagnostics: list, summary: summary(list) }, null, 2);
+/** With a documentation URL (--docs-url), each diagnostic of a rule links to its page (`help`); never a path of this machine. */
+export function formatJson(list: Finding[], files: string[], docsUrl?: URL): string {
+    const diagnostics = docsUrl ? list.map(f => ruleIds.has(f.rule) ? { ...f, help: new URL(`${f.rule}.md`, docsUrl).href } : f) : list;
+    return JSON.stringify({ files: files.map(relative), diagnostics, summary: summary(list) }, null, 2);
 }

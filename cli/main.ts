@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
-import { findings, formatJson, formatText, summary } from './check.js';
+import { findings, formatJson, formatText, relative, summary } from './check.js';
 import { formatExplain } from './explain.js';
 import { checkReportTarget, makeReport, svgPathFor } from './report.js';
 import { formatRules } from './rules.js';
@@ -15,7 +15,7 @@ const usage = `bizha ${version} - BizTalk Server high-availability analyzer
 
 Usage:
   bizha check <file|folder>... [--format text|json|sarif] [--max-warnings N] [--config bizha.json]
-              [--docs-url URL]   (SARIF: helpUri = URL/<RULE-ID>.md)
+              [--docs-url URL]   (rule pages' base URL: SARIF helpUri, JSON help)
   bizha explain <file|folder>... [--format text|json] [--no-color]
   bizha report <file|folder>... -o report.html   (also writes report.svg)
   bizha rules [--format text|markdown|json]
@@ -120,7 +120,7 @@ async function main(args: string[]): Promise<number> {
             const workspace = await loadWorkspace(files, options.config);
             const list = findings(workspace);
             const counts = summary(list);
-            if (format === 'json') process.stdout.write(formatJson(list, files) + '\n');
+            if (format === 'json') process.stdout.write(formatJson(list, files, options.docsUrl) + '\n');
             else if (format === 'sarif') process.stdout.write(formatSarif(list, { version, ruleDoc, docsUrl: options.docsUrl }) + '\n');
             else {
                 if (list.length > 0) process.stdout.write(formatText(list) + '\n');
@@ -136,7 +136,7 @@ async function main(args: string[]): Promise<number> {
             const files = collectFiles(options.paths);
             const workspace = await loadWorkspace(files, options.config);
             const analyses = workspace.documents.flatMap(document =>
-                workspace.services.analysis.Analysis.forDocument(document).map(({ analysis }) => ({ file: path.relative(process.cwd(), document.uri.fsPath), analysis })));
+                workspace.services.analysis.Analysis.forDocument(document).map(({ analysis }) => ({ file: relative(document.uri.fsPath), analysis })));
             if (format === 'json') process.stdout.write(JSON.stringify(analyses, null, 2) + '\n');
             else process.stdout.write(formatExplain(analyses, options.color));
             const syntax = workspace.documents.flatMap(d => d.diagnostics ?? []).filter(d => d.severity === 1 && d.code === undefined);

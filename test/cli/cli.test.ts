@@ -55,6 +55,14 @@ describe('bizha check', () => {
         expect(report.diagnostics.find((d: { rule: string }) => d.rule === 'HA-DB-SPOF')).toMatchObject({ file: 'examples/two-computer-not-ha/topology.bizha', line: 44, column: 9, severity: 'error' });
     });
 
+    test('--format json names no path of this machine; with --docs-url each rule diagnostic links to its page', () => {
+        const plain = run(['check', 'examples/two-computer-not-ha', '--format', 'json']).stdout;
+        expect(plain).not.toContain('file:');
+        expect(plain).not.toContain(root);
+        const linked = JSON.parse(run(['check', 'examples/two-computer-not-ha', '--format', 'json', '--docs-url', 'https://example.com/rules']).stdout);
+        expect(linked.diagnostics.find((d: { rule: string }) => d.rule === 'HA-DB-SPOF').help).toBe('https://example.com/rules/HA-DB-SPOF.md');
+    });
+
     test('--format sarif is SARIF 2.1.0 with every rule; --docs-url gives each rule its help URI', () => {
         const { stdout } = run(['check', 'examples/two-computer-not-ha', '--format', 'sarif']);
         const sarif = JSON.parse(stdout);

@@ -32,7 +32,12 @@ const rulePage = (id: string): string | undefined => {
  * that only unicode mode rejects.
  */
 function sarifValidator(): ValidateFunction {
-    const file = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    let file: string;
+    try {
+        file = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    } catch {
+        throw new Error('the SARIF schema comes from the dev dependency @microsoft/jest-sarif: run npm ci');
+    }
     const { $schema, id, ...schema } = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect($schema).toBe('http://json-schema.org/draft-04/schema#');
     expect(String(id)).toMatch(/sarif-2\.1\.0/);
