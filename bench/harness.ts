@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateScalingGroup, generateSingleFile, generateWorkspace, lineCount } from './generate.js';
-import { measureScaling, measureSingleFiles, measureWorkspace, newServices } from './inprocess.js';
+import { measurePreviewOfManyDatabases, measureScaling, measureSingleFiles, measureWorkspace, newServices } from './inprocess.js';
 import { measureEditSession, measureFirstDiagnostics, measureWorkspaceLsp } from './lsp-bench.js';
 import { EmptyFileSystem, URI } from 'langium';
 import { createBizhaServices } from '../language/bizha-module.js';
@@ -21,6 +21,7 @@ export interface Plan {
     workspaceFiles: number;
     workspaceReps: number;
     scaling: { small: number; large: number; instancesPerComputer: number; reps: number; batchMs: number };
+    preview: { databases: number; reps: number };
     lsp: {
         firstDiagnosticsReps: number;
         edits: Record<string, number>;
@@ -38,12 +39,14 @@ export function plan(quick: boolean): Plan {
             sizes: [{ label: '1k', lines: 1000, reps: 1 }, { label: '3k', lines: 3000, reps: 1 }],
             workspaceFiles: 20, workspaceReps: 1,
             scaling: { small: 200, large: 400, instancesPerComputer: 2.5, reps: 2, batchMs: 30 },
+            preview: { databases: 8000, reps: 2 },
             lsp: { firstDiagnosticsReps: 1, edits: { '1k': 6, '3k': 4 }, requests: 10, workspaceReps: 1, requestsOn: '3k' }
         }
         : {
             sizes: [{ label: '1k', lines: 1000, reps: 15 }, { label: '10k', lines: 10_000, reps: 9 }, { label: '50k', lines: 50_000, reps: 5 }],
             workspaceFiles: 300, workspaceReps: 5,
             scaling: { small: 1000, large: 2000, instancesPerComputer: 2.5, reps: 9, batchMs: 200 },
+            preview: { databases: 8000, reps: 9 },
             lsp: { firstDiagnosticsReps: 7, edits: { '1k': 60, '10k': 40 }, requests: 100, workspaceReps: 3, memoryLabel: '50k', requestsOn: '10k' }
         };
 }
@@ -98,6 +101,8 @@ async function inproc(dataDir: string, out: string, quick: boolean): Promise<voi
     process.stderr.write(`  analysis scaling (${p.scaling.small} vs ${p.scaling.large} computers)...\n`);
     const point = (computers: number) => ({ text: fs.readFileSync(scalingFile(dataDir, computers), 'utf8'), computers, instances: Math.round(computers * p.scaling.instancesPerComputer) });
     result.scaling = await measureScaling(point(p.scaling.small), point(p.scaling.large), p.scaling.reps, p.scaling.batchMs);
+    process.stderr.write(`  preview of a group with ${p.preview.databases} databases (${p.preview.reps} reps)...\n`);
+    result.preview = await measurePreviewOfManyDatabases(p.preview.databases, p.preview.reps);
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
 }
 

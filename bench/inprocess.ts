@@ -8,6 +8,7 @@ import { analyzeGroup } from '../language/analysis/analyze-group.js';
 import { buildGroupModel, type WorkspaceInfrastructure } from '../language/model/build-topology.js';
 import { Cluster, isCluster, isGroup, isNlb, Nlb, type Group, type Model } from '../language/generated/ast.js';
 import type { GroupModel } from '../language/model/topology.js';
+import { previewGroups } from '../server/preview-request.js';
 import { gc, repeat, stats, threadCpuMs, timed, type Stats } from './stats.js';
 
 /** New services with every service created up front (the parser's construction is not part of a build). */
@@ -379,4 +380,25 @@ export async function measureScaling(small: { text: string; computers: number; i
         fullBuildRatio: ratio(b.fullBuild, a.fullBuild),
         fullBuildRatioCpu: ratio(b.fullBuildCpu, a.fullBuildCpu)
     };
+}
+
+export interface PreviewResult {
+    readonly databases: number;
+    readonly wall: Stats;
+    readonly cpu: Stats;
+}
+
+/**
+ * The redundancy preview of one group that lists thousands of databases (a fuzz-found case: the
+ * preview compared every diagnostic with every function and took seconds; it now indexes them by
+ * position). Only the preview is timed, not the build. Budget: 500 ms median.
+ */
+export async function measurePreviewOfManyDatabases(databases: number, reps: number): Promise<PreviewResult> {
+    const services = newServices();
+    const text = `group G {\n  databases ${Array.from({ length: databases }, () => 'SendHost').join(', ')}\n}\n`;
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse('file:///bench/preview-databases.bizha'));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const { wall, cpu } = await repeat(reps, 1, () => previewGroups(services, document), gc);
+    return { databases, wall, cpu };
 }

@@ -28,7 +28,7 @@ export async function measureFirstDiagnostics(serverPath: string, exampleFile: s
     const text = fs.readFileSync(exampleFile, 'utf8');
     for (let i = 0; i < reps; i++) {
         const session = await LspSession.start({ serverPath, folder: path.dirname(exampleFile), cwd });
-        session.open(uri, text);
+        await session.open(uri, text);
         const published = await session.diagnosticsAfter(uri, 0, 60_000);
         toDiag.push(published.at - session.startedAt);
         toInit.push(session.initializedAt - session.startedAt);
@@ -105,7 +105,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
     try {
         const t0 = performance.now();
         const c0 = session.cpuMs();
-        session.open(uri, text, 1);
+        await session.open(uri, text, 1);
         const first = await session.diagnosticsAfter(uri, 0, 300_000);
         const openToDiagnostics = first.at - t0;
         const openCpu = session.cpuMs() - c0;
@@ -123,7 +123,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
                 const mark = session.mark;
                 const c = session.cpuMs();
                 const t = performance.now();
-                session.change(uri, ++version, range, insert);
+                await session.change(uri, ++version, range, insert);
                 const published = await session.diagnosticsAfter(uri, mark, 120_000);
                 editTimes.push(published.at - t);
                 editCpu.push(session.cpuMs() - c);

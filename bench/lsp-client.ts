@@ -108,7 +108,7 @@ export class LspSession {
                 window: { workDoneProgress: true }
             }
         });
-        this.connection.sendNotification(InitializedNotification.type, {});
+        await this.connection.sendNotification(InitializedNotification.type, {});
         this.initializedAt = performance.now();
     }
 
@@ -152,12 +152,12 @@ export class LspSession {
         }
     }
 
-    open(uri: string, text: string, version = 1): void {
-        this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bizha', version, text } });
+    async open(uri: string, text: string, version = 1): Promise<void> {
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bizha', version, text } });
     }
 
-    change(uri: string, version: number, range: Range, text: string): void {
-        this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    async change(uri: string, version: number, range: Range, text: string): Promise<void> {
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri, version },
             contentChanges: [{ range, text }]
         });
@@ -191,7 +191,7 @@ export class LspSession {
         const exited = new Promise<void>(resolve => this.process.once('exit', () => resolve()));
         try {
             await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(r => setTimeout(r, 5000))]);
-            this.connection.sendNotification(ExitNotification.type);
+            await this.connection.sendNotification(ExitNotification.type);
         } catch { /* the server may be gone already */ }
         const timer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
         await exited;

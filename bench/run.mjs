@@ -9,7 +9,7 @@
 //   node bench/run.mjs --profile  CPU profiles (node --cpu-prof) of the slow paths, summarised by file:line
 //   --no-server-build             measure out/server/main.cjs as it is
 //   --only=inproc|lsp             run one half
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -110,6 +110,8 @@ function budgets(r) {
     add('hover-10k-p95', 'hover p95, 10k lines', e10?.hover?.p95, e10?.cpu.hover?.p95, 30, 'ms');
     add('edit-1k-p95', 'edit → diagnostics p95, 1k lines', e1?.editToDiagnostics.p95, e1?.cpu.editToDiagnostics.p95, 60, 'ms');
     add('first-diagnostics', 'server start → first diagnostics (small-ha), median', lsp.firstDiagnostics?.startToFirstDiagnostics.median, lsp.firstDiagnostics?.serverCpuToFirstDiagnostics.median, 500, 'ms');
+    const pv = r.inProcess?.preview;
+    add('preview-8000-databases', `preview of one group listing ${pv?.databases ?? 8000} databases, in process`, pv?.wall.median, pv?.cpu.median, 500, 'ms');
     add('workspace-inproc', `${r.inProcess?.workspace?.files ?? 300}-file workspace indexed + validated, in process`, r.inProcess?.workspace?.indexAndValidate.median, r.inProcess?.workspace?.indexAndValidateCpu.median, 3000, 'ms');
     add('workspace-lsp', `${lsp.workspace?.files ?? 300}-file workspace, server start → all diagnostics`, lsp.workspace?.startToAllDiagnostics.median, lsp.workspace?.serverCpuToAllDiagnostics.median, 3000, 'ms');
     add('memory-50k', 'server peak RSS (VmHWM), 50k lines', lsp.memory?.peakRssMB, undefined, 300, 'MB');
@@ -151,9 +153,11 @@ export function render(r) {
     }
     const w = r.inProcess?.workspace;
     const sc = r.inProcess?.scaling;
-    if (w || sc) {
+    if (w || sc || r.inProcess?.preview) {
         out.push('');
         const rows = [];
+        const pv = r.inProcess?.preview;
+        if (pv) rows.push([`preview: one group listing ${pv.databases} databases (in process)`, `${med(pv.wall)} (cpu ${ms(pv.cpu.median)})`, `n=${pv.wall.n}`]);
         if (w) rows.push([`workspace: ${w.files} files, ${w.lines} lines (in process)`, `${med(w.indexAndValidate)} (cpu ${ms(w.indexAndValidateCpu.median)})`, `first (cold) run ${ms(w.coldFirstRun)}; parse ${ms(w.phases.parse)}, link ${ms(w.phases.link)}, validate ${ms(w.phases.validate)}`]);
         if (sc) {
             for (const p of [sc.small, sc.large]) {

@@ -87,7 +87,8 @@ export function createBizhaServices(context: BizhaServicesContext): { shared: La
     registerValidationChecks(Bizha);
     if (!context.connection) {
         // No client to ask for settings: configuration is ready as it is.
-        shared.workspace.ConfigurationProvider.initialized({});
+        // Resolves at once without a connection; nothing waits on it.
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Bizha };
 }

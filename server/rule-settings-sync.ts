@@ -21,26 +21,32 @@ export class RuleSettingsSync {
 
     start(): void {
         this.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-            if (update.section === 'bizha') void this.reload();
+            if (update.section === 'bizha') this.reloadInBackground();
         });
         this.shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-            if (params.changes.some(change => change.uri.endsWith('/bizha.json'))) void this.reload();
+            if (params.changes.some(change => change.uri.endsWith('/bizha.json'))) this.reloadInBackground();
         });
-        this.shared.workspace.WorkspaceManager.ready.then(() => this.reload()).catch(error => this.connection.console.error(`bizha: ${error}`));
+        this.shared.workspace.WorkspaceManager.ready.then(() => this.reloadInBackground(), error => this.connection.console.error(`bizha: ${error}`));
+    }
+
+    /** From an event handler: nobody awaits the reload, so its failure is logged here. */
+    private reloadInBackground(): void {
+        this.reload().catch(error => this.connection.console.error(`bizha: reloading the rule settings failed: ${error instanceof Error ? error.stack ?? error.message : error}`));
     }
 
     async reload(): Promise<void> {
-        this.loadWorkspaceFile();
+        await this.loadWorkspaceFile();
         await this.loadEditorSetting();
         await this.revalidate();
     }
 
-    private loadWorkspaceFile(): void {
+    private async loadWorkspaceFile(): Promise<void> {
         const settings = this.bizha.validation.RuleSettings;
         const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
         const overrides = new Map();
-        for (const uri of this.published) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        const stale = [...this.published];
         this.published.clear();
+        await Promise.all(stale.map(uri => this.connection.sendDiagnostics({ uri, diagnostics: [] })));
         for (const folder of folders) {
             const file = UriUtils.joinPath(URI.parse(folder.uri), 'bizha.json');
             if (file.scheme !== 'file' || !fs.existsSync(file.fsPath)) continue;
@@ -60,7 +66,7 @@ export class RuleSettingsSync {
                 code: 'bizha-config',
                 message: problem.message
             }));
-            this.connection.sendDiagnostics({ uri: file.toString(), diagnostics });
+            await this.connection.sendDiagnostics({ uri: file.toString(), diagnostics });
             this.published.add(file.toString());
         }
         settings.setFileOverrides(overrides);

@@ -1048,7 +1048,7 @@ class InputRun {
                     const after = this.applyChecked('rangeFormatting', 'range formatting', document, edits);
                     if (after !== undefined) {
                         this.applied++;
-                        this.checkFormatted('rangeFormatting', text, after, document);
+                        this.checkFormatted('rangeFormatting', text, after);
                     }
                 }
             }
@@ -1059,7 +1059,7 @@ class InputRun {
         const once = edits.length === 0 ? text : this.applyChecked('formatting', 'formatting', document, edits);
         if (once === undefined) return;
         this.applied++;
-        this.checkFormatted('formatting', text, once, document);
+        this.checkFormatted('formatting', text, once);
         // Formatting twice equals formatting once.
         const workspace = this.services.shared.workspace;
         const again = (await this.timed('parse', () => workspace.LangiumDocumentFactory.fromString(once, URI.parse(uri.replace(/\.bizha$/, '') + '.formatted.bizha'))))!;
@@ -1081,7 +1081,7 @@ class InputRun {
     }
 
     /** Formatting changes only blanks: comments equal, every other character kept, in order. */
-    private checkFormatted(request: string, before: string, after: string, _document: LangiumDocument): void {
+    private checkFormatted(request: string, before: string, after: string): void {
         this.checkComments(request, request, before, after, 'equal');
         const strip = (s: string) => s.replace(/\s+/g, '');
         const a = strip(before);

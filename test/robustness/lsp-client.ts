@@ -92,7 +92,7 @@ export class LspClient {
                 }
             }
         });
-        connection.sendNotification('initialized', {});
+        await connection.sendNotification('initialized', {});
         return { client, initialize };
     }
 

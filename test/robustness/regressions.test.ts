@@ -137,10 +137,9 @@ describe('slow requests', () => {
     }, 60_000);
 
     // preview/attach.ts compared every diagnostic with every function; it now indexes them by position.
-    test('thousands of databases in one group: the preview answers in well under a second (seed 2, iteration 340)', async () => {
+    // Its time (seconds before the index, about 250 ms after) is a benchmark budget: preview-8000-databases in bench/run.mjs.
+    test('thousands of databases in one group: the preview answers (seed 2, iteration 340)', async () => {
         const text = `group G {\n  databases ${Array.from({ length: 8000 }, () => 'SendHost').join(', ')}\n}\n`;
-        // Only the preview's own time counts here (building 8000 databases is not the issue). It
-        // took seconds before the index and about 250 ms with it on this machine.
-        expect((await failuresOf(text, { only: 'preview', boundMs: 500 })).filter(f => f.includes('in preview'))).toEqual([]);
+        expect((await failuresOf(text, { only: 'preview' })).filter(f => f.includes('in preview'))).toEqual([]);
     }, 60_000);
 });

@@ -60,7 +60,7 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 
 const cachePath = path.join(repo, '.vscode-test');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-e2e-desktop-'));
-let code = 1;
+let code;
 try {
   const vscodeExecutablePath = await downloadAndUnzipVSCode({ version: opts.version, cachePath });
   const env = {};

@@ -18,10 +18,13 @@ if (runner !== 'code-server' && runner !== 'desktop') {
 const desktop = runner === 'desktop';
 const vsix = path.join(here, '..', '..', 'bizha.vsix');
 
+// The suite is type-checked once set-up has installed its types (mocha); esbuild only strips them.
+const tsc = path.join(here, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
 for (const [script, args] of [
-    ['setup.mjs', desktop ? ['--desktop'] : []],
-    [desktop ? 'desktop.mjs' : 'run.mjs', [...(desktop ? ['--vsix', vsix] : []), ...process.argv.slice(2)]]
+    [path.join(here, 'setup.mjs'), desktop ? ['--desktop'] : []],
+    [tsc, ['-p', path.join(here, 'tsconfig.json')]],
+    [path.join(here, desktop ? 'desktop.mjs' : 'run.mjs'), [...(desktop ? ['--vsix', vsix] : []), ...process.argv.slice(2)]]
 ]) {
-    const result = spawnSync(process.execPath, [path.join(here, script), ...args], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -46,7 +46,7 @@ describe('bizha editing features (packaged extension)', function () {
     assert.ok(fix?.edit, `no "Add an instance of SendHost on BTS02" among ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(doc.getText(), /host SendHost \{ send SMTP  instances on BTS01, BTS02 \}/);
+    assert.match(doc.getText(), /host SendHost \{ send SMTP {2}instances on BTS01, BTS02 \}/);
     await waitFor('HA-HOST-SPOF to disappear', 30_000, () =>
       vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'HA-HOST-SPOF') ? undefined : true
     ).catch((err: Error) => { throw new Error(`${err.message}\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri))}`); });

@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
   });
 
   const started = Date.now();
-  let failures = 0;
+  let failures: number;
   let error: string | undefined;
   try {
     // What mocha.loadFiles() does per file, but for modules bundled into this file.
