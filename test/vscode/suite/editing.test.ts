@@ -34,7 +34,7 @@ describe('bizha editing features (packaged extension)', function () {
     const host = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'SendHost', 2)));
     log(`hover on SendHost:\n${host}`);
     assert.match(host, /BTS01/, host);
-    assert.match(host, /single point of failure/i, host);
+    assert.match(host, /stops if BTS01 fails/i, host);
   });
 
   it('applies the quick fix for HA-HOST-SPOF and the diagnostic disappears', async function () {
