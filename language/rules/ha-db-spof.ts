@@ -10,7 +10,10 @@ export const haDbSpof = defineRule({
     summary: 'Every BizTalk database sits on a highly available SQL Server: a failover cluster instance or an availability group.',
     sources: ['biztalk/core/providing-high-availability-for-biztalk-server-databases.md', 'biztalk/core/clustering-the-biztalk-server-databases1.md', 'biztalk/technical-guides/high-availability-for-databases.md'],
     check({ group, analysis, report, at }) {
+        const replicas = new Set([...group.availabilityGroups.values()].flatMap(ag => ag.replicas.map(r => r.sql)));
         for (const container of databaseContainers(group)) {
+            // Databases placed on an availability group's replica instead of the group: HA-AG-LISTENER says where they belong.
+            if (container.kind === 'sql' && replicas.has(container.name)) continue;
             const result = analysis.functions.find(f => f.id === `database:${container.databases[0].name}`);
             if (!result) continue;
             // An availability group without any synchronous replica has no provider at all (redundancy 0).

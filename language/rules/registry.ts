@@ -45,6 +45,8 @@ import { haAgVersion } from './ha-ag-version.js';
 import { haAgSameInstance } from './ha-ag-same-instance.js';
 import { haAgSync } from './ha-ag-sync.js';
 import { haAgDtc } from './ha-ag-dtc.js';
+import { haAgListener } from './ha-ag-listener.js';
+import { haAgBamSsasSsis } from './ha-ag-bam-ssas-ssis.js';
 import { haAgStdEdition } from './ha-ag-std-edition.js';
 import { haAgReplicaNodes } from './ha-ag-replica-nodes.js';
 import { haTrackNone } from './ha-track-none.js';
@@ -107,8 +109,10 @@ export const allRules: readonly Rule[] = [
     haAgSameInstance,
     haAgSync,
     haAgDtc,
+    haAgListener,
     haAgStdEdition,
     haAgReplicaNodes,
+    haAgBamSsasSsis,
     haTrackNone,
     haTrackSpof,
     haTrackDedicated,
