@@ -96,8 +96,9 @@ describe('bizha check', () => {
     });
 
     test('an unreadable file exits 2', () => {
-        if (process.getuid?.() === 0) {
-            // root reads any file: make an unreadable path with a dangling symlink instead.
+        if (process.platform === 'win32' || process.getuid?.() === 0) {
+            // root reads any file, and Windows has no unreadable mode bits: make an unreadable path
+            // with a dangling symlink instead.
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
             fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'dangling.bizha'));
             expect(run(['check', path.join(dir, 'dangling.bizha')]).status).toBe(2);

@@ -1,29 +1,48 @@
 /** If the language server process dies, the client starts it again and diagnostics come back. */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { codeOf, openBizha, spofTopology, waitFor } from './host-helpers.js';
 import { log } from './log.js';
 
+/**
+ * Every process's id and command line: /proc on Linux (no procps needed), CIM through PowerShell
+ * on Windows, `ps` elsewhere (macOS).
+ */
+function processes(): Array<{ pid: number; command: string }> {
+  if (process.platform === 'linux') {
+    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
+      try {
+        return [{ pid: Number(entry), command: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ') }];
+      } catch {
+        return []; // the process ended meanwhile
+      }
+    });
+  }
+  if (process.platform === 'win32') {
+    const json = execFileSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command',
+      'Get-CimInstance Win32_Process | Select-Object ProcessId, CommandLine | ConvertTo-Json -Compress'], { encoding: 'utf8' });
+    return (JSON.parse(json) as Array<{ ProcessId: number; CommandLine: string | null }>).map((p) => ({ pid: p.ProcessId, command: p.CommandLine ?? '' }));
+  }
+  return execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' }).split('\n').flatMap((line) => {
+    const match = /^\s*(\d+)\s+(.*)$/.exec(line);
+    return match ? [{ pid: Number(match[1]), command: match[2] }] : [];
+  });
+}
+
 /** Pids of bizha language server processes (out/server/main.cjs of the installed extension). */
 function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes('bizha') && cmdline.includes('out/server/main.cjs')) pids.push(Number(entry));
-    } catch { /* the process ended meanwhile */ }
-  }
-  return pids;
+  return processes()
+    .filter(({ command }) => command.includes('bizha') && command.replace(/\\/g, '/').includes('out/server/main.cjs'))
+    .map(({ pid }) => pid);
 }
 
 describe('bizha resilience (packaged extension)', function () {
   this.timeout(90_000);
 
   it('restarts a killed language server and diagnostics come back', async function () {
-    if (process.platform !== 'linux') this.skip(); // reads /proc to find the server process
     const doc = await openBizha(spofTopology);
     await waitFor('HA-HOST-SPOF', 30_000, () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'HA-HOST-SPOF'));
     const before = serverPids();
