@@ -10,6 +10,7 @@ import { BizhaNameProvider } from './scoping/bizha-name-provider.js';
 import { BizhaAstNodeDescriptionProvider, BizhaReferenceDescriptionProvider } from './workspace/bizha-descriptions.js';
 import { BizhaDocumentValidator } from './validation/bizha-document-validator.js';
 import { BizhaValueConverter } from './scoping/bizha-value-converter.js';
+import { BizhaTokenBuilder } from './parser/bizha-token-builder.js';
 import { BizhaAnalysisService } from './analysis/analysis-service.js';
 import { BizhaRuleSettings } from './config/rule-settings.js';
 import { BizhaRuleEngine, type RuleDocs } from './validation/rule-engine.js';
@@ -49,7 +50,8 @@ export function createBizhaModule(options: BizhaModuleOptions = {}): Module<Bizh
             ReferenceDescriptionProvider: services => new BizhaReferenceDescriptionProvider(services)
         },
         parser: {
-            ValueConverter: () => new BizhaValueConverter()
+            ValueConverter: () => new BizhaValueConverter(),
+            TokenBuilder: () => new BizhaTokenBuilder()
         },
         analysis: {
             Analysis: services => new BizhaAnalysisService(services.shared)

@@ -10,7 +10,7 @@ export const BizhaTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    ACCOUNT: /[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+/,
+    ACCOUNT: /[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+|[A-Za-z0-9_.$\-]+@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*/,
     ID: /[_a-zA-Z][\w\-]*/,
     INT: /[0-9]+/,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
@@ -27,14 +27,18 @@ export type BizhaKeywordNames =
     | "NetworkService"
     | "account"
     | "administrators"
+    | "agent"
     | "asynchronous"
     | "availability"
     | "availability-group"
     | "backup"
     | "backup-job"
     | "bam"
+    | "bam-portal"
     | "bitness"
     | "branch"
+    | "bulk-logged"
+    | "cloud"
     | "cluster"
     | "clustered"
     | "computer"
@@ -43,27 +47,37 @@ export type BizhaKeywordNames =
     | "destination"
     | "developer"
     | "disabled"
+    | "disk"
+    | "domain-local"
     | "dtc-support"
     | "edition"
     | "enterprise"
+    | "event-bus"
+    | "file-share"
     | "fronts"
+    | "full"
     | "group"
     | "hardware"
     | "high"
     | "host"
+    | "hypervisor"
     | "iis"
     | "in-process"
     | "instances"
     | "isolated"
+    | "jobs-and-logins"
     | "kind"
+    | "lease-timeout"
     | "listener"
     | "log-shipping"
     | "management"
     | "master-secret-server"
     | "members"
     | "messagebox"
+    | "mirrored"
     | "msdtc"
     | "msmq"
+    | "network-name"
     | "nlb"
     | "nodes"
     | "non-transactional"
@@ -72,28 +86,47 @@ export type BizhaKeywordNames =
     | "on"
     | "orchestrations"
     | "ordered"
+    | "os"
     | "path"
     | "per-database"
+    | "perimeter"
     | "port"
+    | "portal"
+    | "preferred-owner"
+    | "publication"
+    | "queue-manager"
     | "r2"
     | "receive"
+    | "receive-location-fault-tolerance"
+    | "recovery"
     | "remote-queue"
     | "replicas"
+    | "replicated"
     | "rules"
+    | "running"
     | "send"
+    | "server-name"
     | "shared-mailbox"
+    | "simple"
     | "site"
     | "sp"
     | "sql"
+    | "sql-alias"
+    | "sql-log-shipping"
     | "sso"
     | "standard"
+    | "stopped"
     | "storage"
+    | "subnets"
     | "synchronous"
     | "to"
     | "tracking"
     | "version"
+    | "vss"
     | "windows"
     | "windows-group"
+    | "witness"
+    | "zone"
     | "{"
     | "}";
 
@@ -102,13 +135,13 @@ export type BizhaTokenNames = BizhaTerminalNames | BizhaKeywordNames;
 export type Account = 'LocalService' | 'LocalSystem' | 'NetworkService' | string;
 
 export function isAccount(item: unknown): item is Account {
-    return item === 'LocalSystem' || item === 'NetworkService' || item === 'LocalService' || (typeof item === 'string' && (/[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+/.test(item)));
+    return item === 'LocalSystem' || item === 'NetworkService' || item === 'LocalService' || (typeof item === 'string' && (/[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+|[A-Za-z0-9_.$\-]+@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*/.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
 }
 
 export type AdapterName = 'msmq' | 'sql' | string;
 
 export function isAdapterName(item: unknown): item is AdapterName {
-    return item === 'msmq' || item === 'sql' || (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item)));
+    return item === 'msmq' || item === 'sql' || (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface AgDtcSupport extends langium.AstNode {
@@ -126,24 +159,39 @@ export function isAgDtcSupport(item: unknown): item is AgDtcSupport {
     return reflection.isInstance(item, AgDtcSupport.$type);
 }
 
+export interface AgJobsAndLogins extends langium.AstNode {
+    readonly $container: AvailabilityGroup;
+    readonly $type: 'AgJobsAndLogins';
+}
+
+export const AgJobsAndLogins = {
+    $type: 'AgJobsAndLogins'
+} as const;
+
+export function isAgJobsAndLogins(item: unknown): item is AgJobsAndLogins {
+    return reflection.isInstance(item, AgJobsAndLogins.$type);
+}
+
 export interface AgListener extends langium.AstNode {
     readonly $container: AvailabilityGroup;
     readonly $type: 'AgListener';
     listener: string;
     port?: number;
+    subnets?: number;
 }
 
 export const AgListener = {
     $type: 'AgListener',
     listener: 'listener',
-    port: 'port'
+    port: 'port',
+    subnets: 'subnets'
 } as const;
 
 export function isAgListener(item: unknown): item is AgListener {
     return reflection.isInstance(item, AgListener.$type);
 }
 
-export type AgProperty = AgDtcSupport | AgListener | AgReplicas | DatabaseList;
+export type AgProperty = AgDtcSupport | AgJobsAndLogins | AgListener | AgReplicas | DatabaseList;
 
 export const AgProperty = {
     $type: 'AgProperty'
@@ -240,6 +288,76 @@ export function isBackupJobProperty(item: unknown): item is BackupJobProperty {
     return reflection.isInstance(item, BackupJobProperty.$type);
 }
 
+export interface Bam extends langium.AstNode {
+    readonly $container: Group;
+    readonly $type: 'Bam';
+    properties: Array<BamProperty>;
+}
+
+export const Bam = {
+    $type: 'Bam',
+    properties: 'properties'
+} as const;
+
+export function isBam(item: unknown): item is Bam {
+    return reflection.isInstance(item, Bam.$type);
+}
+
+export interface BamBackup extends langium.AstNode {
+    readonly $container: Bam;
+    readonly $type: 'BamBackup';
+    location: string;
+}
+
+export const BamBackup = {
+    $type: 'BamBackup',
+    location: 'location'
+} as const;
+
+export function isBamBackup(item: unknown): item is BamBackup {
+    return reflection.isInstance(item, BamBackup.$type);
+}
+
+export interface BamEventBus extends langium.AstNode {
+    readonly $container: Bam;
+    readonly $type: 'BamEventBus';
+    computers: Array<langium.Reference<Computer>>;
+}
+
+export const BamEventBus = {
+    $type: 'BamEventBus',
+    computers: 'computers'
+} as const;
+
+export function isBamEventBus(item: unknown): item is BamEventBus {
+    return reflection.isInstance(item, BamEventBus.$type);
+}
+
+export interface BamPortal extends langium.AstNode {
+    readonly $container: Bam;
+    readonly $type: 'BamPortal';
+    computers: Array<langium.Reference<Computer>>;
+}
+
+export const BamPortal = {
+    $type: 'BamPortal',
+    computers: 'computers'
+} as const;
+
+export function isBamPortal(item: unknown): item is BamPortal {
+    return reflection.isInstance(item, BamPortal.$type);
+}
+
+export type BamProperty = BamBackup | BamEventBus | BamPortal;
+
+export const BamProperty = {
+    $type: 'BamProperty'
+} as const;
+
+export function isBamProperty(item: unknown): item is BamProperty {
+    return reflection.isInstance(item, BamProperty.$type);
+}
+
 export interface Bitness extends langium.AstNode {
     readonly $container: Host;
     readonly $type: 'Bitness';
@@ -287,6 +405,21 @@ export function isClusteredOn(item: unknown): item is ClusteredOn {
     return reflection.isInstance(item, ClusteredOn.$type);
 }
 
+export interface ClusterNetworkName extends langium.AstNode {
+    readonly $container: Cluster;
+    readonly $type: 'ClusterNetworkName';
+    networkName: string;
+}
+
+export const ClusterNetworkName = {
+    $type: 'ClusterNetworkName',
+    networkName: 'networkName'
+} as const;
+
+export function isClusterNetworkName(item: unknown): item is ClusterNetworkName {
+    return reflection.isInstance(item, ClusterNetworkName.$type);
+}
+
 export interface ClusterNodes extends langium.AstNode {
     readonly $container: Cluster;
     readonly $type: 'ClusterNodes';
@@ -302,7 +435,7 @@ export function isClusterNodes(item: unknown): item is ClusterNodes {
     return reflection.isInstance(item, ClusterNodes.$type);
 }
 
-export type ClusterProperty = ClusterNodes | ClusterResource | ClusterStorage;
+export type ClusterProperty = ClusterNetworkName | ClusterNodes | ClusterResource | ClusterStorage | ClusterWitness;
 
 export const ClusterProperty = {
     $type: 'ClusterProperty'
@@ -342,6 +475,21 @@ export function isClusterStorage(item: unknown): item is ClusterStorage {
     return reflection.isInstance(item, ClusterStorage.$type);
 }
 
+export interface ClusterWitness extends langium.AstNode {
+    readonly $container: Cluster;
+    readonly $type: 'ClusterWitness';
+    witness: 'cloud' | 'disk' | 'file-share';
+}
+
+export const ClusterWitness = {
+    $type: 'ClusterWitness',
+    witness: 'witness'
+} as const;
+
+export function isClusterWitness(item: unknown): item is ClusterWitness {
+    return reflection.isInstance(item, ClusterWitness.$type);
+}
+
 export interface Computer extends langium.AstNode {
     readonly $container: ComputerDecl;
     readonly $type: 'Computer';
@@ -374,6 +522,21 @@ export function isComputerDecl(item: unknown): item is ComputerDecl {
     return reflection.isInstance(item, ComputerDecl.$type);
 }
 
+export interface ComputerHypervisor extends langium.AstNode {
+    readonly $container: Computer;
+    readonly $type: 'ComputerHypervisor';
+    hypervisor: string;
+}
+
+export const ComputerHypervisor = {
+    $type: 'ComputerHypervisor',
+    hypervisor: 'hypervisor'
+} as const;
+
+export function isComputerHypervisor(item: unknown): item is ComputerHypervisor {
+    return reflection.isInstance(item, ComputerHypervisor.$type);
+}
+
 export interface ComputerMsdtc extends langium.AstNode {
     readonly $container: Computer;
     readonly $type: 'ComputerMsdtc';
@@ -389,7 +552,24 @@ export function isComputerMsdtc(item: unknown): item is ComputerMsdtc {
     return reflection.isInstance(item, ComputerMsdtc.$type);
 }
 
-export type ComputerProperty = ComputerMsdtc | ComputerSite;
+export interface ComputerOs extends langium.AstNode {
+    readonly $container: Computer;
+    readonly $type: 'ComputerOs';
+    r2: boolean;
+    year: number;
+}
+
+export const ComputerOs = {
+    $type: 'ComputerOs',
+    r2: 'r2',
+    year: 'year'
+} as const;
+
+export function isComputerOs(item: unknown): item is ComputerOs {
+    return reflection.isInstance(item, ComputerOs.$type);
+}
+
+export type ComputerProperty = ComputerHypervisor | ComputerMsdtc | ComputerOs | ComputerSite | ComputerSqlAlias | ComputerZone;
 
 export const ComputerProperty = {
     $type: 'ComputerProperty'
@@ -414,17 +594,49 @@ export function isComputerSite(item: unknown): item is ComputerSite {
     return reflection.isInstance(item, ComputerSite.$type);
 }
 
+export interface ComputerSqlAlias extends langium.AstNode {
+    readonly $container: Computer;
+    readonly $type: 'ComputerSqlAlias';
+    group: langium.Reference<AvailabilityGroup>;
+}
+
+export const ComputerSqlAlias = {
+    $type: 'ComputerSqlAlias',
+    group: 'group'
+} as const;
+
+export function isComputerSqlAlias(item: unknown): item is ComputerSqlAlias {
+    return reflection.isInstance(item, ComputerSqlAlias.$type);
+}
+
+export interface ComputerZone extends langium.AstNode {
+    readonly $container: Computer;
+    readonly $type: 'ComputerZone';
+    zone: 'perimeter';
+}
+
+export const ComputerZone = {
+    $type: 'ComputerZone',
+    zone: 'zone'
+} as const;
+
+export function isComputerZone(item: unknown): item is ComputerZone {
+    return reflection.isInstance(item, ComputerZone.$type);
+}
+
 export interface Database extends langium.AstNode {
     readonly $container: DatabaseList | DatabasePlacement;
     readonly $type: 'Database';
     kind?: DatabaseKind;
     name: string;
+    options: Array<DatabaseOption>;
 }
 
 export const Database = {
     $type: 'Database',
     kind: 'kind',
-    name: 'name'
+    name: 'name',
+    options: 'options'
 } as const;
 
 export function isDatabase(item: unknown): item is Database {
@@ -462,6 +674,25 @@ export function isDatabaseList(item: unknown): item is DatabaseList {
     return reflection.isInstance(item, DatabaseList.$type);
 }
 
+export interface DatabaseOption extends langium.AstNode {
+    readonly $container: Database;
+    readonly $type: 'DatabaseOption';
+    flag?: 'mirrored' | 'sql-log-shipping' | 'vss';
+    publication?: 'off' | 'on';
+    recovery?: 'bulk-logged' | 'full' | 'simple';
+}
+
+export const DatabaseOption = {
+    $type: 'DatabaseOption',
+    flag: 'flag',
+    publication: 'publication',
+    recovery: 'recovery'
+} as const;
+
+export function isDatabaseOption(item: unknown): item is DatabaseOption {
+    return reflection.isInstance(item, DatabaseOption.$type);
+}
+
 export interface DatabasePlacement extends langium.AstNode {
     readonly $container: Group;
     readonly $type: 'DatabasePlacement';
@@ -494,6 +725,21 @@ export function isEditionSetting(item: unknown): item is EditionSetting {
     return reflection.isInstance(item, EditionSetting.$type);
 }
 
+export interface FaultToleranceSetting extends langium.AstNode {
+    readonly $container: Group;
+    readonly $type: 'FaultToleranceSetting';
+    state: 'off' | 'on';
+}
+
+export const FaultToleranceSetting = {
+    $type: 'FaultToleranceSetting',
+    state: 'state'
+} as const;
+
+export function isFaultToleranceSetting(item: unknown): item is FaultToleranceSetting {
+    return reflection.isInstance(item, FaultToleranceSetting.$type);
+}
+
 export interface Group extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Group';
@@ -511,7 +757,7 @@ export function isGroup(item: unknown): item is Group {
     return reflection.isInstance(item, Group.$type);
 }
 
-export type GroupMember = AvailabilityGroup | BackupJob | Cluster | ComputerDecl | DatabasePlacement | Host | Nlb | Setting | SqlInstance | Sso;
+export type GroupMember = AvailabilityGroup | BackupJob | Bam | Cluster | ComputerDecl | DatabasePlacement | Host | Nlb | QueueManager | Setting | SqlInstance | Sso;
 
 export const GroupMember = {
     $type: 'GroupMember'
@@ -542,13 +788,17 @@ export interface HandlerOption extends langium.AstNode {
     readonly $container: Handler;
     readonly $type: 'HandlerOption';
     flag?: 'non-transactional' | 'ordered' | 'remote-queue' | 'shared-mailbox';
+    leaseTimeout?: number;
     path?: string;
+    queueManager?: langium.Reference<QueueManager>;
 }
 
 export const HandlerOption = {
     $type: 'HandlerOption',
     flag: 'flag',
-    path: 'path'
+    leaseTimeout: 'leaseTimeout',
+    path: 'path',
+    queueManager: 'queueManager'
 } as const;
 
 export function isHandlerOption(item: unknown): item is HandlerOption {
@@ -587,12 +837,14 @@ export function isHostProperty(item: unknown): item is HostProperty {
 export interface Instance extends langium.AstNode {
     readonly $container: Instances;
     readonly $type: 'Instance';
+    account?: Account;
     computer: langium.Reference<Computer>;
     disabled: boolean;
 }
 
 export const Instance = {
     $type: 'Instance',
+    account: 'account',
     computer: 'computer',
     disabled: 'disabled'
 } as const;
@@ -634,11 +886,13 @@ export function isLogShipping(item: unknown): item is LogShipping {
 export interface MasterSecretServer extends langium.AstNode {
     readonly $container: Sso;
     readonly $type: 'MasterSecretServer';
+    preferredOwner?: langium.Reference<Computer>;
     server: langium.Reference<MssHost>;
 }
 
 export const MasterSecretServer = {
     $type: 'MasterSecretServer',
+    preferredOwner: 'preferredOwner',
     server: 'server'
 } as const;
 
@@ -690,11 +944,13 @@ export function isNlb(item: unknown): item is Nlb {
 export interface NlbFronts extends langium.AstNode {
     readonly $container: Nlb;
     readonly $type: 'NlbFronts';
+    bamPortal: Array<'bam-portal'>;
     hosts: Array<langium.Reference<Host>>;
 }
 
 export const NlbFronts = {
     $type: 'NlbFronts',
+    bamPortal: 'bamPortal',
     hosts: 'hosts'
 } as const;
 
@@ -753,6 +1009,33 @@ export const Orchestrations = {
 
 export function isOrchestrations(item: unknown): item is Orchestrations {
     return reflection.isInstance(item, Orchestrations.$type);
+}
+
+export interface QueueManager extends langium.AstNode {
+    readonly $container: Group | Model;
+    readonly $type: 'QueueManager';
+    name: string;
+    server: langium.Reference<QueueManagerHost>;
+}
+
+export const QueueManager = {
+    $type: 'QueueManager',
+    name: 'name',
+    server: 'server'
+} as const;
+
+export function isQueueManager(item: unknown): item is QueueManager {
+    return reflection.isInstance(item, QueueManager.$type);
+}
+
+export type QueueManagerHost = Cluster | Computer;
+
+export const QueueManagerHost = {
+    $type: 'QueueManagerHost'
+} as const;
+
+export function isQueueManagerHost(item: unknown): item is QueueManagerHost {
+    return reflection.isInstance(item, QueueManagerHost.$type);
 }
 
 export interface ReceiveHandlers extends langium.AstNode {
@@ -817,7 +1100,7 @@ export function isServiceAccount(item: unknown): item is ServiceAccount {
     return reflection.isInstance(item, ServiceAccount.$type);
 }
 
-export type Setting = AvailabilitySetting | EditionSetting | VersionSetting;
+export type Setting = AvailabilitySetting | EditionSetting | FaultToleranceSetting | VersionSetting;
 
 export const Setting = {
     $type: 'Setting'
@@ -825,6 +1108,21 @@ export const Setting = {
 
 export function isSetting(item: unknown): item is Setting {
     return reflection.isInstance(item, Setting.$type);
+}
+
+export interface SqlAgent extends langium.AstNode {
+    readonly $container: SqlInstance;
+    readonly $type: 'SqlAgent';
+    state: 'disabled' | 'running' | 'stopped';
+}
+
+export const SqlAgent = {
+    $type: 'SqlAgent',
+    state: 'state'
+} as const;
+
+export function isSqlAgent(item: unknown): item is SqlAgent {
+    return reflection.isInstance(item, SqlAgent.$type);
 }
 
 export interface SqlEdition extends langium.AstNode {
@@ -871,7 +1169,22 @@ export function isSqlInstance(item: unknown): item is SqlInstance {
     return reflection.isInstance(item, SqlInstance.$type);
 }
 
-export type SqlProperty = DatabaseList | SqlEdition | SqlVersion;
+export interface SqlPreferredOwner extends langium.AstNode {
+    readonly $container: SqlInstance;
+    readonly $type: 'SqlPreferredOwner';
+    owner: langium.Reference<Computer>;
+}
+
+export const SqlPreferredOwner = {
+    $type: 'SqlPreferredOwner',
+    owner: 'owner'
+} as const;
+
+export function isSqlPreferredOwner(item: unknown): item is SqlPreferredOwner {
+    return reflection.isInstance(item, SqlPreferredOwner.$type);
+}
+
+export type SqlProperty = DatabaseList | SqlAgent | SqlEdition | SqlPreferredOwner | SqlServerName | SqlVersion;
 
 export const SqlProperty = {
     $type: 'SqlProperty'
@@ -879,6 +1192,21 @@ export const SqlProperty = {
 
 export function isSqlProperty(item: unknown): item is SqlProperty {
     return reflection.isInstance(item, SqlProperty.$type);
+}
+
+export interface SqlServerName extends langium.AstNode {
+    readonly $container: SqlInstance;
+    readonly $type: 'SqlServerName';
+    serverName: string;
+}
+
+export const SqlServerName = {
+    $type: 'SqlServerName',
+    serverName: 'serverName'
+} as const;
+
+export function isSqlServerName(item: unknown): item is SqlServerName {
+    return reflection.isInstance(item, SqlServerName.$type);
 }
 
 export interface SqlVersion extends langium.AstNode {
@@ -955,7 +1283,7 @@ export function isSsoProperty(item: unknown): item is SsoProperty {
     return reflection.isInstance(item, SsoProperty.$type);
 }
 
-export type TopDecl = Cluster | ComputerDecl | Group | Nlb | SqlInstance;
+export type TopDecl = Cluster | ComputerDecl | Group | Nlb | QueueManager | SqlInstance;
 
 export const TopDecl = {
     $type: 'TopDecl'
@@ -1001,11 +1329,13 @@ export interface WindowsGroup extends langium.AstNode {
     readonly $container: Host;
     readonly $type: 'WindowsGroup';
     account: Account;
+    domainLocal: boolean;
 }
 
 export const WindowsGroup = {
     $type: 'WindowsGroup',
-    account: 'account'
+    account: 'account',
+    domainLocal: 'domainLocal'
 } as const;
 
 export function isWindowsGroup(item: unknown): item is WindowsGroup {
@@ -1014,6 +1344,7 @@ export function isWindowsGroup(item: unknown): item is WindowsGroup {
 
 export type BizhaAstType = {
     AgDtcSupport: AgDtcSupport
+    AgJobsAndLogins: AgJobsAndLogins
     AgListener: AgListener
     AgProperty: AgProperty
     AgReplicas: AgReplicas
@@ -1022,23 +1353,36 @@ export type BizhaAstType = {
     BackupDestination: BackupDestination
     BackupJob: BackupJob
     BackupJobProperty: BackupJobProperty
+    Bam: Bam
+    BamBackup: BamBackup
+    BamEventBus: BamEventBus
+    BamPortal: BamPortal
+    BamProperty: BamProperty
     Bitness: Bitness
     Cluster: Cluster
+    ClusterNetworkName: ClusterNetworkName
     ClusterNodes: ClusterNodes
     ClusterProperty: ClusterProperty
     ClusterResource: ClusterResource
     ClusterStorage: ClusterStorage
+    ClusterWitness: ClusterWitness
     ClusteredOn: ClusteredOn
     Computer: Computer
     ComputerDecl: ComputerDecl
+    ComputerHypervisor: ComputerHypervisor
     ComputerMsdtc: ComputerMsdtc
+    ComputerOs: ComputerOs
     ComputerProperty: ComputerProperty
     ComputerSite: ComputerSite
+    ComputerSqlAlias: ComputerSqlAlias
+    ComputerZone: ComputerZone
     Database: Database
     DatabaseContainer: DatabaseContainer
     DatabaseList: DatabaseList
+    DatabaseOption: DatabaseOption
     DatabasePlacement: DatabasePlacement
     EditionSetting: EditionSetting
+    FaultToleranceSetting: FaultToleranceSetting
     Group: Group
     GroupMember: GroupMember
     Handler: Handler
@@ -1057,15 +1401,20 @@ export type BizhaAstType = {
     NlbMembers: NlbMembers
     NlbProperty: NlbProperty
     Orchestrations: Orchestrations
+    QueueManager: QueueManager
+    QueueManagerHost: QueueManagerHost
     ReceiveHandlers: ReceiveHandlers
     Replica: Replica
     SendHandlers: SendHandlers
     ServiceAccount: ServiceAccount
     Setting: Setting
+    SqlAgent: SqlAgent
     SqlEdition: SqlEdition
     SqlHost: SqlHost
     SqlInstance: SqlInstance
+    SqlPreferredOwner: SqlPreferredOwner
     SqlProperty: SqlProperty
+    SqlServerName: SqlServerName
     SqlVersion: SqlVersion
     Sso: Sso
     SsoAdministrators: SsoAdministrators
@@ -1088,6 +1437,12 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [AgProperty.$type]
         },
+        AgJobsAndLogins: {
+            name: AgJobsAndLogins.$type,
+            properties: {
+            },
+            superTypes: [AgProperty.$type]
+        },
         AgListener: {
             name: AgListener.$type,
             properties: {
@@ -1096,6 +1451,10 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                 },
                 port: {
                     name: AgListener.port,
+                    optional: true
+                },
+                subnets: {
+                    name: AgListener.subnets,
                     optional: true
                 }
             },
@@ -1166,6 +1525,54 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Bam: {
+            name: Bam.$type,
+            properties: {
+                properties: {
+                    name: Bam.properties,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [GroupMember.$type]
+        },
+        BamBackup: {
+            name: BamBackup.$type,
+            properties: {
+                location: {
+                    name: BamBackup.location
+                }
+            },
+            superTypes: [BamProperty.$type]
+        },
+        BamEventBus: {
+            name: BamEventBus.$type,
+            properties: {
+                computers: {
+                    name: BamEventBus.computers,
+                    defaultValue: [],
+                    referenceType: Computer.$type
+                }
+            },
+            superTypes: [BamProperty.$type]
+        },
+        BamPortal: {
+            name: BamPortal.$type,
+            properties: {
+                computers: {
+                    name: BamPortal.computers,
+                    defaultValue: [],
+                    referenceType: Computer.$type
+                }
+            },
+            superTypes: [BamProperty.$type]
+        },
+        BamProperty: {
+            name: BamProperty.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Bitness: {
             name: Bitness.$type,
             properties: {
@@ -1187,7 +1594,16 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [GroupMember.$type, MssHost.$type, SqlHost.$type, TopDecl.$type]
+            superTypes: [GroupMember.$type, MssHost.$type, QueueManagerHost.$type, SqlHost.$type, TopDecl.$type]
+        },
+        ClusterNetworkName: {
+            name: ClusterNetworkName.$type,
+            properties: {
+                networkName: {
+                    name: ClusterNetworkName.networkName
+                }
+            },
+            superTypes: [ClusterProperty.$type]
         },
         ClusterNodes: {
             name: ClusterNodes.$type,
@@ -1224,6 +1640,15 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ClusterProperty.$type]
         },
+        ClusterWitness: {
+            name: ClusterWitness.$type,
+            properties: {
+                witness: {
+                    name: ClusterWitness.witness
+                }
+            },
+            superTypes: [ClusterProperty.$type]
+        },
         ClusteredOn: {
             name: ClusteredOn.$type,
             properties: {
@@ -1246,7 +1671,7 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [MssHost.$type, SqlHost.$type]
+            superTypes: [MssHost.$type, QueueManagerHost.$type, SqlHost.$type]
         },
         ComputerDecl: {
             name: ComputerDecl.$type,
@@ -1258,11 +1683,34 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [GroupMember.$type, TopDecl.$type]
         },
+        ComputerHypervisor: {
+            name: ComputerHypervisor.$type,
+            properties: {
+                hypervisor: {
+                    name: ComputerHypervisor.hypervisor
+                }
+            },
+            superTypes: [ComputerProperty.$type]
+        },
         ComputerMsdtc: {
             name: ComputerMsdtc.$type,
             properties: {
                 access: {
                     name: ComputerMsdtc.access
+                }
+            },
+            superTypes: [ComputerProperty.$type]
+        },
+        ComputerOs: {
+            name: ComputerOs.$type,
+            properties: {
+                r2: {
+                    name: ComputerOs.r2,
+                    defaultValue: false,
+                    optional: true
+                },
+                year: {
+                    name: ComputerOs.year
                 }
             },
             superTypes: [ComputerProperty.$type]
@@ -1282,6 +1730,25 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ComputerProperty.$type]
         },
+        ComputerSqlAlias: {
+            name: ComputerSqlAlias.$type,
+            properties: {
+                group: {
+                    name: ComputerSqlAlias.group,
+                    referenceType: AvailabilityGroup.$type
+                }
+            },
+            superTypes: [ComputerProperty.$type]
+        },
+        ComputerZone: {
+            name: ComputerZone.$type,
+            properties: {
+                zone: {
+                    name: ComputerZone.zone
+                }
+            },
+            superTypes: [ComputerProperty.$type]
+        },
         Database: {
             name: Database.$type,
             properties: {
@@ -1291,6 +1758,11 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Database.name
+                },
+                options: {
+                    name: Database.options,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: []
@@ -1311,6 +1783,24 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [AgProperty.$type, SqlProperty.$type]
         },
+        DatabaseOption: {
+            name: DatabaseOption.$type,
+            properties: {
+                flag: {
+                    name: DatabaseOption.flag,
+                    optional: true
+                },
+                publication: {
+                    name: DatabaseOption.publication,
+                    optional: true
+                },
+                recovery: {
+                    name: DatabaseOption.recovery,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         DatabasePlacement: {
             name: DatabasePlacement.$type,
             properties: {
@@ -1330,6 +1820,15 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             properties: {
                 edition: {
                     name: EditionSetting.edition
+                }
+            },
+            superTypes: [Setting.$type]
+        },
+        FaultToleranceSetting: {
+            name: FaultToleranceSetting.$type,
+            properties: {
+                state: {
+                    name: FaultToleranceSetting.state
                 }
             },
             superTypes: [Setting.$type]
@@ -1375,8 +1874,17 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                     name: HandlerOption.flag,
                     optional: true
                 },
+                leaseTimeout: {
+                    name: HandlerOption.leaseTimeout,
+                    optional: true
+                },
                 path: {
                     name: HandlerOption.path,
+                    optional: true
+                },
+                queueManager: {
+                    name: HandlerOption.queueManager,
+                    referenceType: QueueManager.$type,
                     optional: true
                 }
             },
@@ -1409,6 +1917,10 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
         Instance: {
             name: Instance.$type,
             properties: {
+                account: {
+                    name: Instance.account,
+                    optional: true
+                },
                 computer: {
                     name: Instance.computer,
                     referenceType: Computer.$type
@@ -1444,6 +1956,11 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
         MasterSecretServer: {
             name: MasterSecretServer.$type,
             properties: {
+                preferredOwner: {
+                    name: MasterSecretServer.preferredOwner,
+                    referenceType: Computer.$type,
+                    optional: true
+                },
                 server: {
                     name: MasterSecretServer.server,
                     referenceType: MssHost.$type
@@ -1485,10 +2002,16 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
         NlbFronts: {
             name: NlbFronts.$type,
             properties: {
+                bamPortal: {
+                    name: NlbFronts.bamPortal,
+                    defaultValue: [],
+                    optional: true
+                },
                 hosts: {
                     name: NlbFronts.hosts,
                     defaultValue: [],
-                    referenceType: Host.$type
+                    referenceType: Host.$type,
+                    optional: true
                 }
             },
             superTypes: [NlbProperty.$type]
@@ -1524,6 +2047,25 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: [HostProperty.$type]
+        },
+        QueueManager: {
+            name: QueueManager.$type,
+            properties: {
+                name: {
+                    name: QueueManager.name
+                },
+                server: {
+                    name: QueueManager.server,
+                    referenceType: QueueManagerHost.$type
+                }
+            },
+            superTypes: [GroupMember.$type, TopDecl.$type]
+        },
+        QueueManagerHost: {
+            name: QueueManagerHost.$type,
+            properties: {
+            },
+            superTypes: []
         },
         ReceiveHandlers: {
             name: ReceiveHandlers.$type,
@@ -1574,6 +2116,15 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [GroupMember.$type]
         },
+        SqlAgent: {
+            name: SqlAgent.$type,
+            properties: {
+                state: {
+                    name: SqlAgent.state
+                }
+            },
+            superTypes: [SqlProperty.$type]
+        },
         SqlEdition: {
             name: SqlEdition.$type,
             properties: {
@@ -1607,11 +2158,30 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [DatabaseContainer.$type, GroupMember.$type, TopDecl.$type]
         },
+        SqlPreferredOwner: {
+            name: SqlPreferredOwner.$type,
+            properties: {
+                owner: {
+                    name: SqlPreferredOwner.owner,
+                    referenceType: Computer.$type
+                }
+            },
+            superTypes: [SqlProperty.$type]
+        },
         SqlProperty: {
             name: SqlProperty.$type,
             properties: {
             },
             superTypes: []
+        },
+        SqlServerName: {
+            name: SqlServerName.$type,
+            properties: {
+                serverName: {
+                    name: SqlServerName.serverName
+                }
+            },
+            superTypes: [SqlProperty.$type]
         },
         SqlVersion: {
             name: SqlVersion.$type,
@@ -1700,6 +2270,11 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
             properties: {
                 account: {
                     name: WindowsGroup.account
+                },
+                domainLocal: {
+                    name: WindowsGroup.domainLocal,
+                    defaultValue: false,
+                    optional: true
                 }
             },
             superTypes: [HostProperty.$type]

@@ -48,21 +48,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@13"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
@@ -70,6 +56,27 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@18"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -96,7 +103,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -144,14 +151,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@13"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
@@ -165,7 +165,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           },
@@ -179,28 +179,49 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@54"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@76"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@70"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@75"
             },
             "arguments": []
           }
@@ -236,6 +257,13 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
               "$ref": "#/rules@7"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@8"
+            },
+            "arguments": []
           }
         ]
       },
@@ -260,7 +288,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@67"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             }
@@ -289,7 +317,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@67"
+                    "$ref": "#/rules@85"
                   },
                   "arguments": []
                 }
@@ -381,6 +409,40 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
     },
     {
       "$type": "ParserRule",
+      "name": "FaultToleranceSetting",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "receive-location-fault-tolerance"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "state",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "on"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "off"
+                }
+              ]
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "ComputerDecl",
       "definition": {
         "$type": "Group",
@@ -396,7 +458,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@9"
+                "$ref": "#/rules@10"
               },
               "arguments": []
             }
@@ -415,7 +477,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "arguments": []
                 }
@@ -442,7 +504,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -461,7 +523,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@11"
                   },
                   "arguments": []
                 },
@@ -489,14 +551,42 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@12"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@12"
+              "$ref": "#/rules@13"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@14"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@15"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@16"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@17"
             },
             "arguments": []
           }
@@ -523,7 +613,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -570,6 +660,133 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
     },
     {
       "$type": "ParserRule",
+      "name": "ComputerOs",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "os"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "year",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@85"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "r2",
+            "operator": "?=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "r2"
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ComputerZone",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "zone"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "zone",
+            "operator": "=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "perimeter"
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ComputerHypervisor",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "hypervisor"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "hypervisor",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@84"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ComputerSqlAlias",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sql-alias"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "group",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@41"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@84"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Cluster",
       "definition": {
         "$type": "Group",
@@ -585,7 +802,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -601,7 +818,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             },
@@ -626,21 +843,35 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@20"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@16"
+              "$ref": "#/rules@21"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@22"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@23"
             },
             "arguments": []
           }
@@ -667,12 +898,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@9"
+                "$ref": "#/rules@10"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -694,12 +925,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@66"
+                      "$ref": "#/rules@84"
                     },
                     "arguments": []
                   },
@@ -733,9 +964,75 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ClusterNetworkName",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "network-name"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "networkName",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@84"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ClusterWitness",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "witness"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "witness",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "disk"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "file-share"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "cloud"
+                }
+              ]
             }
           }
         ]
@@ -790,7 +1087,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -806,7 +1103,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -831,21 +1128,21 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           }
@@ -906,12 +1203,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@9"
+                "$ref": "#/rules@10"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -933,12 +1230,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@66"
+                      "$ref": "#/rules@84"
                     },
                     "arguments": []
                   },
@@ -966,24 +1263,38 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "value": "fronts"
           },
           {
-            "$type": "Assignment",
-            "feature": "hosts",
-            "operator": "+=",
-            "terminal": {
-              "$type": "CrossReference",
-              "type": {
-                "$ref": "#/rules@42"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "hosts",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@54"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@84"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
               },
-              "terminal": {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@66"
-                },
-                "arguments": []
-              },
-              "deprecatedSyntax": false,
-              "isMulti": false
-            }
+              {
+                "$type": "Assignment",
+                "feature": "bamPortal",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "bam-portal"
+                }
+              }
+            ]
           },
           {
             "$type": "Group",
@@ -993,24 +1304,38 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "value": ","
               },
               {
-                "$type": "Assignment",
-                "feature": "hosts",
-                "operator": "+=",
-                "terminal": {
-                  "$type": "CrossReference",
-                  "type": {
-                    "$ref": "#/rules@42"
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "hosts",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@54"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@84"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
                   },
-                  "terminal": {
-                    "$type": "RuleCall",
-                    "rule": {
-                      "$ref": "#/rules@66"
-                    },
-                    "arguments": []
-                  },
-                  "deprecatedSyntax": false,
-                  "isMulti": false
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "bamPortal",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "bam-portal"
+                    }
+                  }
+                ]
               }
             ],
             "cardinality": "*"
@@ -1038,7 +1363,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1059,7 +1384,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -1081,7 +1406,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 },
@@ -1109,21 +1434,42 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@37"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@35"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@36"
             },
             "arguments": []
           }
@@ -1184,7 +1530,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@67"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             }
@@ -1203,7 +1549,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@67"
+                    "$ref": "#/rules@85"
                   },
                   "arguments": []
                 }
@@ -1225,13 +1571,115 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@67"
+                    "$ref": "#/rules@85"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SqlAgent",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "agent"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "state",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "running"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "stopped"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "disabled"
+                }
+              ]
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SqlPreferredOwner",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "preferred-owner"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "owner",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@10"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@84"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "SqlServerName",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "server-name"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "serverName",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -1256,7 +1704,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1275,7 +1723,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1302,7 +1750,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1315,9 +1763,149 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "("
+              },
+              {
+                "$type": "Assignment",
+                "feature": "options",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@39"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "options",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@39"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": ")"
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DatabaseOption",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "recovery"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "recovery",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "full"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "simple"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "bulk-logged"
+                    }
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "publication"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "publication",
+                "operator": "=",
+                "terminal": {
+                  "$type": "Alternatives",
+                  "elements": [
+                    {
+                      "$type": "Keyword",
+                      "value": "on"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "off"
+                    }
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Assignment",
+            "feature": "flag",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "mirrored"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "sql-log-shipping"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "vss"
+                }
+              ]
             }
           }
         ]
@@ -1380,7 +1968,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1396,7 +1984,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -1421,28 +2009,35 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@46"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -1469,7 +2064,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1488,7 +2083,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -1515,12 +2110,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@30"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -1570,7 +2165,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1589,13 +2184,62 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@67"
+                    "$ref": "#/rules@85"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "subnets"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "subnets",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@85"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AgJobsAndLogins",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "AgJobsAndLogins"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "jobs-and-logins"
+          },
+          {
+            "$type": "Keyword",
+            "value": "replicated"
           }
         ]
       },
@@ -1654,7 +2298,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1673,7 +2317,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1697,7 +2341,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -1739,7 +2383,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -1764,21 +2408,21 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@52"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@53"
             },
             "arguments": []
           }
@@ -1814,13 +2458,43 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
               "deprecatedSyntax": false,
               "isMulti": false
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "preferred-owner"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "preferredOwner",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@10"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@84"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -1845,7 +2519,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@68"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -1873,7 +2547,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -1901,7 +2575,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@66"
+                "$ref": "#/rules@84"
               },
               "arguments": []
             }
@@ -1936,7 +2610,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1961,63 +2635,63 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@58"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@60"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@61"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@62"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@64"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@53"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           }
@@ -2044,7 +2718,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -2063,7 +2737,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
@@ -2094,7 +2768,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -2113,7 +2787,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@54"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
@@ -2190,7 +2864,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@67"
+                "$ref": "#/rules@85"
               },
               "arguments": []
             }
@@ -2222,12 +2896,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@18"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -2262,7 +2936,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@63"
               },
               "arguments": []
             }
@@ -2281,7 +2955,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -2308,12 +2982,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@9"
+                "$ref": "#/rules@10"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -2329,13 +3003,89 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "value": "("
               },
               {
-                "$type": "Assignment",
-                "feature": "disabled",
-                "operator": "?=",
-                "terminal": {
-                  "$type": "Keyword",
-                  "value": "disabled"
-                }
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Assignment",
+                        "feature": "disabled",
+                        "operator": "?=",
+                        "terminal": {
+                          "$type": "Keyword",
+                          "value": "disabled"
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Keyword",
+                            "value": "account"
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "account",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@69"
+                              },
+                              "arguments": []
+                            }
+                          }
+                        ],
+                        "cardinality": "?"
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "account"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "account",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@69"
+                          },
+                          "arguments": []
+                        }
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Keyword",
+                            "value": ","
+                          },
+                          {
+                            "$type": "Assignment",
+                            "feature": "disabled",
+                            "operator": "?=",
+                            "terminal": {
+                              "$type": "Keyword",
+                              "value": "disabled"
+                            }
+                          }
+                        ],
+                        "cardinality": "?"
+                      }
+                    ]
+                  }
+                ]
               },
               {
                 "$type": "Keyword",
@@ -2367,7 +3117,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
@@ -2395,10 +3145,33 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@69"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "("
+              },
+              {
+                "$type": "Assignment",
+                "feature": "domainLocal",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "domain-local"
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": ")"
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -2419,7 +3192,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2438,7 +3211,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@68"
                   },
                   "arguments": []
                 }
@@ -2457,7 +3230,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@68"
                       },
                       "arguments": []
                     }
@@ -2488,7 +3261,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@66"
+              "$ref": "#/rules@84"
             },
             "arguments": []
           },
@@ -2499,6 +3272,13 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "Keyword",
             "value": "sql"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@86"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2552,7 +3332,57 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@68"
+                    "$ref": "#/rules@86"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "queue-manager"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "queueManager",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@75"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@84"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "lease-timeout"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "leaseTimeout",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@85"
                   },
                   "arguments": []
                 }
@@ -2575,7 +3405,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@65"
+              "$ref": "#/rules@83"
             },
             "arguments": []
           },
@@ -2590,6 +3420,310 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "Keyword",
             "value": "LocalService"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@86"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Bam",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Action",
+            "inferredType": {
+              "$type": "InferredType",
+              "name": "Bam"
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "bam"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "properties",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@71"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BamProperty",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@72"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@73"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@74"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BamPortal",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "portal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "on"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "computers",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@10"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@84"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "computers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@10"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@84"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BamEventBus",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "event-bus"
+          },
+          {
+            "$type": "Keyword",
+            "value": "on"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "computers",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@10"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@84"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "computers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/rules@10"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@84"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BamBackup",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "backup"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "location",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@86"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "QueueManager",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "queue-manager"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@84"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "on"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "server",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@3"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@84"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
           }
         ]
       },
@@ -2625,7 +3759,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@59"
+                "$ref": "#/rules@77"
               },
               "arguments": []
             },
@@ -2650,14 +3784,14 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@60"
+              "$ref": "#/rules@78"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@61"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           }
@@ -2684,7 +3818,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@68"
+                "$ref": "#/rules@86"
               },
               "arguments": []
             }
@@ -2716,12 +3850,12 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@30"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@66"
+                  "$ref": "#/rules@84"
                 },
                 "arguments": []
               },
@@ -2773,7 +3907,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
       "name": "ACCOUNT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[A-Za-z0-9_.\\\\-]+\\\\\\\\[A-Za-z0-9_.$\\\\-]+/",
+        "regex": "/[A-Za-z0-9_.\\\\-]+\\\\\\\\[A-Za-z0-9_.$\\\\-]+|[A-Za-z0-9_.$\\\\-]+@[A-Za-z0-9_\\\\-]+(\\\\.[A-Za-z0-9_\\\\-]+)*/",
         "parenthesized": false
       },
       "fragment": false,
@@ -2827,13 +3961,13 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@9"
+              "$ref": "#/rules@10"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@13"
+              "$ref": "#/rules@18"
             }
           }
         ]
@@ -2848,13 +3982,13 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@30"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@41"
             }
           }
         ]
@@ -2869,13 +4003,34 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@9"
+              "$ref": "#/rules@10"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@13"
+              "$ref": "#/rules@18"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "$type": "Type",
+      "name": "QueueManagerHost",
+      "type": {
+        "$type": "UnionType",
+        "types": [
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@10"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@18"
             }
           }
         ]

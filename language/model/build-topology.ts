@@ -2,9 +2,9 @@ import { AstUtils, type AstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { criticalityOfKind, findAdapter, findDatabase, type DatabaseKind } from './catalog.js';
 import {
-    lazySource, type AccountModel, type AvailabilityGroupModel, type BackupJobModel, type ClusterModel, type ComputerModel,
-    type DatabaseModel, type GroupModel, type HandlerModel, type HostModel, type InstanceModel, type NlbModel, type SourceRef,
-    type SqlInstanceModel, type SsoModel
+    lazySource, type AccountModel, type AvailabilityGroupModel, type BackupJobModel, type BamModel, type ClusterModel, type ComputerModel,
+    type DatabaseModel, type GroupModel, type HandlerModel, type HostModel, type InstanceModel, type NlbModel, type QueueManagerModel,
+    type SourceRef, type SqlInstanceModel, type SsoModel
 } from './topology.js';
 
 const emptyRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -39,7 +39,9 @@ class GroupModelBuilder {
     private readonly hosts = new Map<string, HostModel>();
     private readonly databases: DatabaseModel[] = [];
     private readonly backupJobs: BackupJobModel[] = [];
+    private readonly queueManagers = new Map<string, QueueManagerModel>();
     private sso?: SsoModel;
+    private bam?: BamModel;
     private hasMasterMessageBox = false;
 
     constructor(private readonly group: ast.Group, private readonly workspace: WorkspaceInfrastructure) { }
@@ -51,6 +53,7 @@ class GroupModelBuilder {
         let edition: GroupModel['edition'] = 'enterprise';
         let editionNode: AstNode | undefined;
         let availability: GroupModel['availability'] = 'high';
+        let faultTolerance: ast.FaultToleranceSetting | undefined;
 
         // Declarations first, so that references resolve to already-known local elements.
         for (const member of members) {
@@ -61,6 +64,7 @@ class GroupModelBuilder {
         }
         for (const member of members) {
             if (ast.isSqlInstance(member) && member.name) this.addSql(member, member, true);
+            else if (ast.isQueueManager(member) && member.name) this.addQueueManager(member, member, true);
         }
         for (const member of members) {
             if (ast.isVersionSetting(member)) {
@@ -71,6 +75,10 @@ class GroupModelBuilder {
                 editionNode = member;
             } else if (ast.isAvailabilitySetting(member)) {
                 availability = (member.level ?? availability) as GroupModel['availability'];
+            } else if (ast.isFaultToleranceSetting(member)) {
+                if (member.state) faultTolerance = member;
+            } else if (ast.isBam(member)) {
+                this.addBam(member);
             } else if (!('name' in member) || member.name === undefined || member.name === '') {
                 // Half-typed declarations without a name (`host {`) are skipped: nothing can refer to them yet.
                 if (ast.isSso(member)) this.addSso(member);
@@ -96,6 +104,8 @@ class GroupModelBuilder {
             node: this.group,
             source: sourceOf(this.group),
             version, versionNode, edition, editionNode, availability,
+            receiveLocationFaultTolerance: faultTolerance ? faultTolerance.state === 'on' : undefined,
+            receiveLocationFaultToleranceNode: faultTolerance,
             computers: this.computers,
             clusters: this.clusters,
             nlbs: this.nlbs,
@@ -104,7 +114,9 @@ class GroupModelBuilder {
             hosts: this.hosts,
             databases: this.databases,
             sso: this.sso,
-            backupJobs: this.backupJobs
+            backupJobs: this.backupJobs,
+            bam: this.bam,
+            queueManagers: this.queueManagers
         };
     }
 
@@ -114,10 +126,25 @@ class GroupModelBuilder {
         const known = this.computers.get(computer.name);
         if (known) return known;
         const properties = computer.properties ?? [];
-        const site = properties.filter(ast.isComputerSite).map(p => p.site).at(-1);
-        const msdtcOff = properties.filter(ast.isComputerMsdtc).at(-1)?.access === 'off';
-        const model: ComputerModel = { name: computer.name, node: computer, anchor, local, source: sourceOf(computer), site, msdtcOff };
+        let site: string | undefined, os: ComputerModel['os'], zone: ComputerModel['zone'], hypervisor: string | undefined;
+        let msdtcOff = false;
+        const aliases: ast.ComputerSqlAlias[] = [];
+        for (const property of properties) {
+            if (ast.isComputerSite(property)) site = property.site;
+            else if (ast.isComputerMsdtc(property)) msdtcOff = property.access === 'off';
+            else if (ast.isComputerOs(property)) os = property.year === undefined ? os : { year: property.year, r2: property.r2 };
+            else if (ast.isComputerZone(property)) zone = property.zone ? 'perimeter' : zone;
+            else if (ast.isComputerHypervisor(property)) hypervisor = property.hypervisor || hypervisor;
+            else if (ast.isComputerSqlAlias(property)) aliases.push(property);
+        }
+        const sqlAliases: string[] = [];
+        const model: ComputerModel = { name: computer.name, node: computer, anchor, local, source: sourceOf(computer), site, msdtcOff, os, zone, hypervisor, sqlAliases };
         this.computers.set(computer.name, model);
+        // Availability groups are group members: an alias names one of ours, or one of another group (ignored here).
+        for (const alias of aliases) {
+            const target = alias.group?.ref;
+            if (target?.$container === this.group && !sqlAliases.includes(target.name)) sqlAliases.push(target.name);
+        }
         return model;
     }
 
@@ -142,14 +169,16 @@ class GroupModelBuilder {
         const model: ClusterModel = {
             name: cluster.name, node: cluster, anchor, local, source: sourceOf(cluster), nodes,
             storage: properties.filter(ast.isClusterStorage).map(s => s.storage).at(-1),
-            msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis')
+            msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis'),
+            networkName: properties.filter(ast.isClusterNetworkName).map(p => p.networkName).filter(name => !!name).at(-1),
+            witness: properties.filter(ast.isClusterWitness).map(p => p.witness).filter(w => !!w).at(-1) as ClusterModel['witness']
         };
         this.clusters.set(cluster.name, model);
         return model;
     }
 
     /** A reference to a computer or a cluster (SQL server, master secret server). */
-    private serverRef(reference: Reference<ast.SqlHost> | Reference<ast.MssHost> | undefined, anchor: AstNode): { kind: 'computer' | 'cluster'; name: string } | undefined {
+    private serverRef(reference: Reference<ast.SqlHost> | Reference<ast.MssHost> | Reference<ast.QueueManagerHost> | undefined, anchor: AstNode): { kind: 'computer' | 'cluster'; name: string } | undefined {
         const target = reference?.ref;
         if (ast.isCluster(target)) return { kind: 'cluster', name: this.addCluster(target, anchor, false).name };
         if (ast.isComputer(target)) return { kind: 'computer', name: this.addComputer(target, anchor, false).name };
@@ -161,11 +190,15 @@ class GroupModelBuilder {
         if (known) return known;
         const properties = sql.properties ?? [];
         const version = properties.filter(ast.isSqlVersion).at(-1);
+        const owner = properties.filter(ast.isSqlPreferredOwner).at(-1);
         const model: SqlInstanceModel = {
             name: sql.name, node: sql, anchor, local, source: sourceOf(sql),
             server: this.serverRef(sql.server, anchor),
             edition: properties.filter(ast.isSqlEdition).at(-1)?.edition as SqlInstanceModel['edition'],
-            version: version ? { year: version.year, sp: version.sp, cu: version.cu } : undefined
+            version: version ? { year: version.year, sp: version.sp, cu: version.cu } : undefined,
+            agent: (properties.filter(ast.isSqlAgent).map(p => p.state).filter(state => !!state).at(-1) ?? 'running') as SqlInstanceModel['agent'],
+            preferredOwner: owner ? this.computerRef(owner.owner, anchor) : undefined,
+            serverName: properties.filter(ast.isSqlServerName).map(p => p.serverName).filter(name => name !== undefined).at(-1)
         };
         this.sqlInstances.set(sql.name, model);
         // Only a SQL instance declared in the group brings its own database list.
@@ -184,7 +217,7 @@ class GroupModelBuilder {
 
     private addAvailabilityGroup(ag: ast.AvailabilityGroup): void {
         const properties = ag.properties ?? [];
-        const listener = properties.filter(ast.isAgListener).at(-1);
+        const listener = properties.filter(ast.isAgListener).filter(l => !!l.listener).at(-1);
         const model: AvailabilityGroupModel = {
             name: ag.name, node: ag, anchor: ag, local: true, source: sourceOf(ag),
             replicas: properties.filter(ast.isAgReplicas).flatMap(list => list.replicas).flatMap(replica => {
@@ -193,7 +226,9 @@ class GroupModelBuilder {
             }),
             listener: listener?.listener,
             port: listener?.port,
-            dtcSupport: properties.filter(ast.isAgDtcSupport).at(-1)?.support as AvailabilityGroupModel['dtcSupport']
+            subnets: listener?.subnets,
+            dtcSupport: properties.filter(ast.isAgDtcSupport).at(-1)?.support as AvailabilityGroupModel['dtcSupport'],
+            jobsAndLoginsReplicated: properties.some(ast.isAgJobsAndLogins)
         };
         this.availabilityGroups.set(ag.name, model);
         for (const list of properties.filter(ast.isDatabaseList)) {
@@ -221,10 +256,19 @@ class GroupModelBuilder {
             const kind = (database.kind as DatabaseKind | undefined) ?? info?.kind ?? 'custom';
             const master = kind === 'messagebox' && !this.hasMasterMessageBox;
             if (master) this.hasMasterMessageBox = true;
+            let recovery: DatabaseModel['recovery'], publication: boolean | undefined;
+            let mirrored = false, sqlLogShipping = false, vss = false;
+            for (const option of database.options) {
+                if (option.recovery) recovery = option.recovery as DatabaseModel['recovery'];
+                else if (option.publication) publication = option.publication === 'on';
+                else if (option.flag === 'mirrored') mirrored = true;
+                else if (option.flag === 'sql-log-shipping') sqlLogShipping = true;
+                else if (option.flag === 'vss') vss = true;
+            }
             this.databases.push({
                 name: database.name, node: database, anchor: anchor ?? database, local: true, source: sourceOf(database),
                 kind, info: info ?? (database.kind ? { name: database.name, kind, criticality: criticalityOfKind(kind), description: '' } : undefined),
-                master, container
+                master, container, recovery, publication, mirrored, sqlLogShipping, vss
             });
         }
     }
@@ -252,12 +296,13 @@ class GroupModelBuilder {
                 if (name && !members.includes(name)) members.push(name);
             }
         }
-        const fronts = properties.filter(ast.isNlbFronts).flatMap(list => list.hosts)
+        const frontsLists = properties.filter(ast.isNlbFronts);
+        const fronts = frontsLists.flatMap(list => list.hosts)
             .map(host => host.ref?.name).filter((name): name is string => !!name);
         this.nlbs.set(nlb.name, {
             name: nlb.name, node: nlb, anchor, local, source: sourceOf(nlb),
             kind: properties.filter(ast.isNlbKind).at(-1)?.kind === 'hardware' ? 'hardware' : 'windows',
-            members, fronts
+            members, fronts, frontsBamPortal: frontsLists.some(list => list.bamPortal.length > 0)
         });
     }
 
@@ -286,9 +331,9 @@ class GroupModelBuilder {
                 clustered = property;
             } else if (ast.isServiceAccount(property)) {
                 // A half-typed `account` has no value yet: no account.
-                if (property.account) serviceAccounts.push({ value: property.account, role: 'host account', node: property });
+                if (property.account) serviceAccounts.push({ value: property.account, role: 'host account', domainLocal: false, node: property });
             } else if (ast.isWindowsGroup(property)) {
-                if (property.account) windowsGroups.push({ value: property.account, role: 'host Windows group', node: property });
+                if (property.account) windowsGroups.push({ value: property.account, role: 'host Windows group', domainLocal: property.domainLocal, node: property });
             } else if (ast.isOrchestrations(property)) {
                 orchestrations ??= property;
             } else if (ast.isTracking(property)) {
@@ -298,10 +343,12 @@ class GroupModelBuilder {
             }
         }
         const instances: InstanceModel[] = [];
+        const instanceAccounts: AccountModel[] = [];
         for (const list of instanceLists) {
             for (const instance of list.instances) {
                 const computer = this.computerRef(instance.computer, instance);
-                if (computer) instances.push({ computer, disabled: instance.disabled, node: instance });
+                if (computer) instances.push({ computer, disabled: instance.disabled, account: instance.account || undefined, node: instance });
+                if (instance.account) instanceAccounts.push({ value: instance.account, role: 'instance account', domainLocal: false, node: instance });
             }
         }
         const clusterTarget = clustered?.cluster?.ref;
@@ -311,23 +358,25 @@ class GroupModelBuilder {
             handlers, orchestrations, tracking, bitness,
             clusteredOn: clusterTarget ? this.addCluster(clusterTarget, clustered!, false).name : undefined,
             clusteredNode: clustered,
-            instances, instanceLists, accounts: [...serviceAccounts, ...windowsGroups]
+            instances, instanceLists, accounts: [...serviceAccounts, ...instanceAccounts, ...windowsGroups]
         });
     }
 
     private handlerModel(handler: ast.Handler, direction: HandlerModel['direction']): HandlerModel {
         let ordered = false, remoteQueue = false, nonTransactional = false, sharedMailbox = false;
-        let path: string | undefined;
+        let path: string | undefined, queueManager: string | undefined, leaseTimeout: number | undefined;
         for (const option of handler.options) {
             if (option.flag === 'ordered') ordered = true;
             else if (option.flag === 'remote-queue') remoteQueue = true;
             else if (option.flag === 'non-transactional') nonTransactional = true;
             else if (option.flag === 'shared-mailbox') sharedMailbox = true;
-            if (option.path !== undefined) path ??= option.path;
+            else if (option.path !== undefined) path ??= option.path;
+            else if (option.queueManager) queueManager ??= this.queueManagerRef(option.queueManager, option);
+            else if (option.leaseTimeout !== undefined) leaseTimeout ??= option.leaseTimeout;
         }
         return {
             direction, adapter: handler.adapter, info: findAdapter(handler.adapter),
-            ordered, remoteQueue, nonTransactional, sharedMailbox, path,
+            ordered, remoteQueue, nonTransactional, sharedMailbox, path, queueManager, leaseTimeout,
             node: handler, source: sourceOf(handler)
         };
     }
@@ -337,12 +386,49 @@ class GroupModelBuilder {
         const mss = properties.filter(ast.isMasterSecretServer).at(-1);
         const server = mss ? this.serverRef(mss.server, mss) : undefined;
         const administrators = properties.filter(ast.isSsoAdministrators).at(-1);
+        const preferredOwner = mss?.preferredOwner ? this.computerRef(mss.preferredOwner, mss) : undefined;
         this.sso = {
             node: sso, source: sourceOf(sso),
-            masterSecretServer: server && mss ? { ...server, node: mss } : undefined,
+            masterSecretServer: server && mss ? { ...server, node: mss, preferredOwner } : undefined,
             backup: properties.filter(ast.isSsoBackup).at(-1)?.location,
-            administrators: administrators?.account ? { value: administrators.account, role: 'SSO administrators', node: administrators } : undefined
+            administrators: administrators?.account ? { value: administrators.account, role: 'SSO administrators', domainLocal: false, node: administrators } : undefined
         };
+    }
+
+    private addBam(bam: ast.Bam): void {
+        const properties = bam.properties ?? [];
+        const computers = (lists: Array<ast.BamPortal | ast.BamEventBus>) => {
+            const names: string[] = [];
+            for (const list of lists) {
+                for (const reference of list.computers) {
+                    const name = this.computerRef(reference, list);
+                    if (name && !names.includes(name)) names.push(name);
+                }
+            }
+            return names;
+        };
+        this.bam = {
+            node: bam, source: sourceOf(bam),
+            portal: computers(properties.filter(ast.isBamPortal)),
+            eventBus: computers(properties.filter(ast.isBamEventBus)),
+            backup: properties.filter(ast.isBamBackup).map(p => p.location).filter(location => location !== undefined).at(-1)
+        };
+    }
+
+    private addQueueManager(manager: ast.QueueManager, anchor: AstNode, local: boolean): QueueManagerModel {
+        const known = this.queueManagers.get(manager.name);
+        if (known) return known;
+        const model: QueueManagerModel = {
+            name: manager.name, node: manager, anchor, local, source: sourceOf(manager),
+            server: this.serverRef(manager.server, anchor)
+        };
+        this.queueManagers.set(manager.name, model);
+        return model;
+    }
+
+    private queueManagerRef(reference: Reference<ast.QueueManager> | undefined, anchor: AstNode): string | undefined {
+        const target = reference?.ref;
+        return target ? this.addQueueManager(target, anchor, false).name : undefined;
     }
 
     private addBackupJob(job: ast.BackupJob): void {

@@ -82,3 +82,26 @@ export function fileServerOf(group: GroupModel, path: string | undefined): FileS
 export function fileServerComputers(group: GroupModel, server: FileServer): string[] {
     return server.kind === 'computer' ? [server.name] : group.clusters.get(server.name)?.nodes ?? [];
 }
+
+/** The kinds of account a .bizha file can name (see docs/language.md, Accounts). */
+export type AccountKind = 'builtin' | 'local' | 'domain' | 'upn' | 'fqdn-domain';
+
+const builtInAccounts = new Set(['LocalSystem', 'NetworkService', 'LocalService']);
+
+/**
+ * What an account value names, as written: the three built-in identities (and `NT AUTHORITY\x`,
+ * `NT SERVICE\x`); `user@contoso.com` (a user principal name); `contoso.com\x` (a DNS domain name
+ * where Windows expects the NetBIOS one); `.\x`, `<computer>\x` or a name without a domain part
+ * (local); any other `DOMAIN\x` (domain). `computers` are the names that make a prefix local.
+ */
+export function accountKind(value: string, computers?: { has(name: string): boolean }): AccountKind {
+    if (builtInAccounts.has(value)) return 'builtin';
+    if (value.includes('@')) return 'upn';
+    const slash = value.indexOf('\\');
+    if (slash < 0) return 'local';
+    const prefix = value.slice(0, slash);
+    const upper = prefix.toUpperCase();
+    if (upper === 'NT AUTHORITY' || upper === 'NT SERVICE') return 'builtin';
+    if (prefix === '.' || computers?.has(prefix)) return 'local';
+    return prefix.includes('.') ? 'fqdn-domain' : 'domain';
+}

@@ -31,6 +31,13 @@ interface Element {
 export interface ComputerModel extends Element {
     readonly site?: string;
     readonly msdtcOff: boolean;
+    /** `os 2016`, `os 2012 r2`. */
+    readonly os?: { year: number; r2: boolean };
+    readonly zone?: 'perimeter';
+    /** The physical host this virtual machine runs on. */
+    readonly hypervisor?: string;
+    /** Availability groups this computer reaches through a SQL alias (`sql-alias AG1`), resolved names. */
+    readonly sqlAliases: string[];
 }
 
 export interface ClusterModel extends Element {
@@ -39,12 +46,17 @@ export interface ClusterModel extends Element {
     readonly msdtc: boolean;
     readonly msmq: boolean;
     readonly iis: boolean;
+    /** The client access point clustered hosts and the master secret server use. */
+    readonly networkName?: string;
+    readonly witness?: 'disk' | 'file-share' | 'cloud';
 }
 
 export interface NlbModel extends Element {
     readonly kind: 'windows' | 'hardware';
     readonly members: string[];
     readonly fronts: string[];
+    /** `fronts bam-portal`: the load balancer spreads BAM portal requests. */
+    readonly frontsBamPortal: boolean;
 }
 
 export interface SqlInstanceModel extends Element {
@@ -52,6 +64,11 @@ export interface SqlInstanceModel extends Element {
     readonly server?: { kind: 'computer' | 'cluster'; name: string };
     readonly edition?: 'enterprise' | 'standard';
     readonly version?: { year: number; sp?: number; cu?: number };
+    /** SQL Server Agent, which runs the BizTalk jobs; `running` when not written. */
+    readonly agent: 'running' | 'stopped' | 'disabled';
+    readonly preferredOwner?: string;
+    /** The network name BizTalk connects to (`"SRV\\INST,1533"`), unescaped. */
+    readonly serverName?: string;
 }
 
 export interface ReplicaModel {
@@ -64,7 +81,11 @@ export interface AvailabilityGroupModel extends Element {
     readonly replicas: ReplicaModel[];
     readonly listener?: string;
     readonly port?: number;
+    /** The number of subnets the listener spans. */
+    readonly subnets?: number;
     readonly dtcSupport?: 'per-database' | 'none';
+    /** `jobs-and-logins replicated`: the BizTalk SQL Agent jobs and logins exist on every replica. */
+    readonly jobsAndLoginsReplicated: boolean;
 }
 
 export interface DatabaseModel extends Element {
@@ -73,13 +94,19 @@ export interface DatabaseModel extends Element {
     /** The first MessageBox declared is the master. */
     readonly master: boolean;
     readonly container?: { kind: 'sql' | 'availability-group'; name: string };
+    /** Options written after the name: `BizTalkMsgBoxDb (recovery simple, mirrored)`. */
+    readonly recovery?: 'full' | 'simple' | 'bulk-logged';
+    readonly publication?: boolean;
+    readonly mirrored: boolean;
+    readonly sqlLogShipping: boolean;
+    readonly vss: boolean;
 }
 
 export type HandlerDirection = 'receive' | 'send';
 
 export interface HandlerModel {
     readonly direction: HandlerDirection;
-    /** As written. */
+    /** As written, without the quotes of a quoted name. */
     readonly adapter: string;
     readonly info?: AdapterInfo;
     readonly ordered: boolean;
@@ -87,6 +114,10 @@ export interface HandlerModel {
     readonly nonTransactional: boolean;
     readonly sharedMailbox: boolean;
     readonly path?: string;
+    /** The IBM MQ queue manager this handler uses (`queue-manager QM1`), when it resolves. */
+    readonly queueManager?: string;
+    /** `lease-timeout 120`, in seconds. */
+    readonly leaseTimeout?: number;
     readonly node: AstNode;
     readonly source: SourceRef;
 }
@@ -94,12 +125,17 @@ export interface HandlerModel {
 export interface InstanceModel {
     readonly computer: string;
     readonly disabled: boolean;
+    /** `BTS01 (account CONTOSO\\svc1)`: this instance's logon account instead of the host's. */
+    readonly account?: string;
     readonly node: AstNode;
 }
 
 export interface AccountModel {
+    /** As written, without the quotes of a quoted account. */
     readonly value: string;
-    readonly role: 'host account' | 'host Windows group' | 'SSO administrators';
+    readonly role: 'host account' | 'host Windows group' | 'SSO administrators' | 'instance account';
+    /** `windows-group X (domain-local)`: a domain local group. */
+    readonly domainLocal: boolean;
     readonly node: AstNode;
 }
 
@@ -120,7 +156,7 @@ export interface HostModel extends Element {
 export interface SsoModel {
     readonly node: AstNode;
     readonly source: SourceRef;
-    readonly masterSecretServer?: { kind: 'computer' | 'cluster'; name: string; node: AstNode };
+    readonly masterSecretServer?: { kind: 'computer' | 'cluster'; name: string; node: AstNode; preferredOwner?: string };
     readonly backup?: string;
     readonly administrators?: AccountModel;
 }
@@ -129,6 +165,21 @@ export interface BackupJobModel {
     readonly node: AstNode;
     readonly destination?: string;
     readonly logShippingTo: string[];
+}
+
+export interface BamModel {
+    readonly node: AstNode;
+    readonly source: SourceRef;
+    /** Computers that run the BAM portal (IIS). */
+    readonly portal: string[];
+    /** Computers that run the BAM event bus service (the BAM Event Bus of the tracking host). */
+    readonly eventBus: string[];
+    readonly backup?: string;
+}
+
+export interface QueueManagerModel extends Element {
+    /** Undefined when the reference does not resolve. */
+    readonly server?: { kind: 'computer' | 'cluster'; name: string };
 }
 
 export interface GroupModel {
@@ -140,6 +191,9 @@ export interface GroupModel {
     readonly edition: 'enterprise' | 'standard' | 'branch' | 'developer';
     readonly editionNode?: AstNode;
     readonly availability: 'high' | 'standard';
+    /** `receive-location-fault-tolerance on|off`; undefined when not written. */
+    readonly receiveLocationFaultTolerance?: boolean;
+    readonly receiveLocationFaultToleranceNode?: AstNode;
     /** Every computer, cluster, ... the group declares or uses, by name. */
     readonly computers: Map<string, ComputerModel>;
     readonly clusters: Map<string, ClusterModel>;
@@ -151,4 +205,7 @@ export interface GroupModel {
     readonly databases: DatabaseModel[];
     readonly sso?: SsoModel;
     readonly backupJobs: BackupJobModel[];
+    readonly bam?: BamModel;
+    /** Queue managers declared in the group, and top-level ones its handlers name. */
+    readonly queueManagers: Map<string, QueueManagerModel>;
 }

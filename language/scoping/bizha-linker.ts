@@ -10,6 +10,9 @@ const referenceKinds: Record<string, string> = {
     SqlInstance: 'SQL instance',
     SqlHost: 'computer or cluster',
     MssHost: 'computer or cluster',
+    QueueManagerHost: 'computer or cluster',
+    QueueManager: 'queue manager',
+    AvailabilityGroup: 'availability group',
     DatabaseContainer: 'SQL instance or availability group'
 };
 
@@ -24,7 +27,7 @@ export class BizhaLinker extends DefaultLinker {
         const error = super.createLinkingError(refInfo, targetDescription);
         const type = this.reflection.getReferenceType(refInfo);
         const kind = referenceKinds[type] ?? type;
-        const where = type === 'Host'
+        const where = type === 'Host' || type === 'AvailabilityGroup'
             ? 'in this group'
             : 'in this group or at the top level of a .bizha file in the workspace';
         return { ...error, message: `No ${kind} named '${refInfo.reference.$refText}' is declared ${where}.` };

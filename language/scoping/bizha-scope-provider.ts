@@ -1,7 +1,9 @@
 import {
     AstUtils, DefaultScopeProvider, stream,
-    type AstNode, type AstNodeDescription, type AstReflection, type LocalSymbols, type ReferenceInfo, type Scope, type Stream
+    type AstNode, type AstNodeDescription, type AstReflection, type LangiumCoreServices, type LangiumDocuments, type LocalSymbols,
+    type ReferenceInfo, type Scope, type Stream
 } from 'langium';
+import { AvailabilityGroup, isAvailabilityGroup, isGroup, type Model } from '../generated/ast.js';
 
 /**
  * Langium's default scope filters a container's local symbols linearly for every reference, which
@@ -11,9 +13,18 @@ import {
  */
 export class BizhaScopeProvider extends DefaultScopeProvider {
     private readonly symbolsByName = new WeakMap<LocalSymbols, Map<AstNode, Map<string, AstNodeDescription[]>>>();
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
+        if (referenceType === AvailabilityGroup.$type && !AstUtils.getContainerOfType(context.container, isGroup)) {
+            return this.availabilityGroupsOfWorkspace();
+        }
         let scope = this.getGlobalScope(referenceType, context);
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
         if (!localSymbols) return scope;
@@ -25,6 +36,17 @@ export class BizhaScopeProvider extends DefaultScopeProvider {
             scope = new LocalScope(this.byName(localSymbols, containers[i]), referenceType, this.reflection, scope);
         }
         return scope;
+    }
+
+    /**
+     * Availability groups are group members, but a computer declared at the top level (an inventory
+     * file) may carry `sql-alias AG1`: it names an availability group of any group in the workspace.
+     */
+    private availabilityGroupsOfWorkspace(): Scope {
+        const descriptions = this.documents.all.flatMap(document => ((document.parseResult.value as Model).declarations ?? []).filter(isGroup)
+            .flatMap(group => group.members.filter(isAvailabilityGroup).filter(ag => !!ag.name))
+            .map(ag => this.descriptions.createDescription(ag, ag.name, document)));
+        return this.createScope(descriptions);
     }
 
     private byName(localSymbols: LocalSymbols, container: AstNode): Map<string, AstNodeDescription[]> {

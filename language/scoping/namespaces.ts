@@ -4,7 +4,8 @@ import * as ast from '../generated/ast.js';
 /**
  * The namespace of a named element. Names that one reference could confuse share a namespace:
  * computers with clusters (`sql X on <computer or cluster>`), SQL instances with availability
- * groups (`databases ... on <either>`). Used by the uniqueness check and by rename.
+ * groups (`databases ... on <either>`); hosts, load balancers, queue managers and groups each have
+ * their own. Used by the uniqueness check and by rename.
  */
 export function namespaceOf(type: string): string | undefined {
     switch (type) {
@@ -12,6 +13,7 @@ export function namespaceOf(type: string): string | undefined {
         case ast.SqlInstance.$type: case ast.AvailabilityGroup.$type: return 'SQL instance or availability group';
         case ast.Host.$type: return 'host';
         case ast.Nlb.$type: return 'load balancer';
+        case ast.QueueManager.$type: return 'queue manager';
         case ast.Group.$type: return 'group';
         default: return undefined;
     }

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
 import * as ast from '../generated/ast.js';
 import { namedMembers, namespaceOf as namespaceOfType } from '../scoping/namespaces.js';
 
@@ -22,13 +22,28 @@ export function registerValidationChecks(services: BizhaServices): void {
         Group: [validator.checkGroupNames, validator.checkDatabasesPlacedOnce],
         SqlInstance: validator.checkTopLevelSqlHasNoDatabases,
         SsoBackup: validator.checkStringEscapes,
+        BamBackup: validator.checkStringEscapes,
         BackupDestination: validator.checkStringEscapes,
         HandlerOption: validator.checkStringEscapes,
+        SqlServerName: validator.checkStringEscapes,
+        Handler: validator.checkStringEscapes,
+        ServiceAccount: validator.checkStringEscapes,
+        WindowsGroup: validator.checkStringEscapes,
+        SsoAdministrators: validator.checkStringEscapes,
+        Instance: validator.checkStringEscapes,
         Bitness: validator.checkBitness,
         VersionSetting: validator.checkVersion
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
+
+/** The property of each node type that may hold a quoted string. */
+const stringProperties: Record<string, string> = {
+    [ast.SsoBackup.$type]: 'location', [ast.BamBackup.$type]: 'location', [ast.BackupDestination.$type]: 'path',
+    [ast.HandlerOption.$type]: 'path', [ast.SqlServerName.$type]: 'serverName', [ast.Handler.$type]: 'adapter',
+    [ast.ServiceAccount.$type]: 'account', [ast.WindowsGroup.$type]: 'account', [ast.SsoAdministrators.$type]: 'account',
+    [ast.Instance.$type]: 'account'
+};
 
 export class BizhaValidator {
     private readonly topLevelNames: WorkspaceCache<string, Map<string, Array<{ uri: string; type: string }>>>;
@@ -114,11 +129,12 @@ export class BizhaValidator {
         }
     };
 
-    checkStringEscapes = (node: ast.SsoBackup | ast.BackupDestination | ast.HandlerOption, accept: ValidationAcceptor): void => {
-        const property = ast.isSsoBackup(node) ? 'location' : 'path';
-        const cst = node.$cstNode;
-        if (!cst) return;
-        const quoted = cst.text.slice(cst.text.indexOf('"'));
+    checkStringEscapes = (node: AstNode, accept: ValidationAcceptor): void => {
+        const property = stringProperties[node.$type];
+        // Most handlers, instances and accounts are not quoted: look at the text only when there is a value.
+        if (!property || (node as unknown as Record<string, unknown>)[property] === undefined) return;
+        const quoted = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text;
+        if (!quoted?.startsWith('"')) return;
         const bad = [...quoted.matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');
         if (!bad) return;
         accept('error', `Unknown escape "${bad[0]}" in a string: only \\\\ (a backslash) and \\" (a quote) are escapes, so write each backslash of a path twice, e.g. "\\\\\\\\fs01\\\\share".`, {

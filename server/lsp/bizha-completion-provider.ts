@@ -112,8 +112,8 @@ export class BizhaCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
         if (rule === 'AdapterName') {
-            // `msmq` and `sql` are keywords elsewhere; here every adapter name is offered once, from the ID.
-            if (GrammarAST.isRuleCall(next.feature)) this.completeAdapters(context, acceptor);
+            // `msmq` and `sql` are keywords elsewhere; here every adapter name is offered once, from the ID (not the quoted STRING).
+            if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.$refText === 'ID') this.completeAdapters(context, acceptor);
             return;
         }
         if (rule === 'Database' && next.property === 'name' && GrammarAST.isRuleCall(next.feature)) {

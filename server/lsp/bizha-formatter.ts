@@ -8,7 +8,8 @@ const maxLineBreaks = 2;
 
 /** Declarations written as `keyword ... { members }` (checked by type name: formatting visits every node). */
 const blockTypes = new Set<string>([
-    ast.Group.$type, ast.Cluster.$type, ast.Nlb.$type, ast.SqlInstance.$type, ast.AvailabilityGroup.$type, ast.Sso.$type, ast.Host.$type, ast.BackupJob.$type
+    ast.Group.$type, ast.Cluster.$type, ast.Nlb.$type, ast.SqlInstance.$type, ast.AvailabilityGroup.$type, ast.Sso.$type, ast.Host.$type, ast.BackupJob.$type,
+    ast.Bam.$type
 ]);
 
 /** One-line members: settings, properties of blocks, `computer A, B`, `databases ... on X`. */
@@ -18,7 +19,11 @@ const lineTypes = new Set<string>([
     ast.SqlEdition.$type, ast.SqlVersion.$type, ast.DatabaseList.$type, ast.AgReplicas.$type, ast.AgListener.$type, ast.AgDtcSupport.$type,
     ast.MasterSecretServer.$type, ast.SsoBackup.$type, ast.SsoAdministrators.$type, ast.ReceiveHandlers.$type, ast.SendHandlers.$type,
     ast.Orchestrations.$type, ast.Tracking.$type, ast.Bitness.$type, ast.ClusteredOn.$type, ast.Instances.$type, ast.ServiceAccount.$type,
-    ast.WindowsGroup.$type, ast.BackupDestination.$type, ast.LogShipping.$type
+    ast.WindowsGroup.$type, ast.BackupDestination.$type, ast.LogShipping.$type,
+    // Version 2.
+    ast.FaultToleranceSetting.$type, ast.QueueManager.$type, ast.ComputerOs.$type, ast.ComputerZone.$type, ast.ComputerHypervisor.$type,
+    ast.ComputerSqlAlias.$type, ast.ClusterNetworkName.$type, ast.ClusterWitness.$type, ast.SqlAgent.$type, ast.SqlPreferredOwner.$type,
+    ast.SqlServerName.$type, ast.AgJobsAndLogins.$type, ast.BamPortal.$type, ast.BamEventBus.$type, ast.BamBackup.$type
 ]);
 
 const noSpace = Formatting.noSpace();

@@ -56,7 +56,7 @@ describe('keywords', () => {
 
     test('an empty file offers the top-level declarations', async () => {
         const items = await complete('<|>');
-        expect(items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label).sort()).toEqual(['cluster', 'computer', 'group', 'nlb', 'sql']);
+        expect(items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label).sort()).toEqual(['cluster', 'computer', 'group', 'nlb', 'queue-manager', 'sql']);
     });
 });
 
