@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { availabilityGroupsHoldingBizTalk } from './helpers.js';
 
 export const haAgDtc = defineRule({
     id: 'HA-AG-DTC',
@@ -7,7 +8,9 @@ export const haAgDtc = defineRule({
     summary: 'Create availability groups for BizTalk with per-database DTC support.',
     sources: ['biztalk/core/high-availability-using-sql-server-always-on-availability-groups.md'],
     check({ group, report }) {
+        const holdingBizTalk = availabilityGroupsHoldingBizTalk(group);
         for (const ag of group.availabilityGroups.values()) {
+            if (!holdingBizTalk.has(ag.name)) continue;
             if (ag.dtcSupport === 'per-database') continue;
             const dtcNode = (ag.node as { properties?: Array<{ $type: string }> }).properties?.find(p => p.$type === 'AgDtcSupport');
             report({

@@ -1,4 +1,5 @@
 import { defineRule } from './rule.js';
+import { availabilityGroupsHoldingBizTalk } from './helpers.js';
 
 export const haAgSync = defineRule({
     id: 'HA-AG-SYNC',
@@ -7,7 +8,9 @@ export const haAgSync = defineRule({
     summary: 'BizTalk supports only synchronous-commit availability group replicas.',
     sources: ['biztalk/core/high-availability-using-sql-server-always-on-availability-groups.md'],
     check({ group, report }) {
+        const holdingBizTalk = availabilityGroupsHoldingBizTalk(group);
         for (const ag of group.availabilityGroups.values()) {
+            if (!holdingBizTalk.has(ag.name)) continue;
             for (const replica of ag.replicas) {
                 if (replica.synchronous) continue;
                 report({

@@ -6,9 +6,18 @@ export const haEditionScaleout = defineRule({
     id: 'HA-EDITION-SCALEOUT',
     defaultSeverity: 'error',
     area: 'group',
-    summary: 'Standard and Branch editions allow one BizTalk computer, no clustered hosts and one MessageBox: they cannot be highly available.',
+    summary: 'Standard and Branch editions allow one BizTalk computer, no clustered hosts and one MessageBox: they cannot be highly available. Developer edition is not licensed for a highly available production group.',
     sources: ['biztalk/technical-guides/planning-the-environment-for-biztalk-server.md', 'biztalk/install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment.md', 'biztalk/core/use-windows-cluster-to-provide-high-availability-for-biztalk-hosts.md'],
     check({ group, report }) {
+        if (group.edition === 'developer' && group.availability === 'high') {
+            // Developer has Enterprise's features, so nothing below applies; its licence is the issue.
+            report({
+                node: group.editionNode ?? group.node, property: group.editionNode ? 'edition' : 'name', severity: 'warning',
+                message: 'BizTalk Server Developer edition has the features of Enterprise edition but is licensed for development and testing only, not for production, while the group is declared highly available (availability high, the default). Use Enterprise edition for production, or declare `availability standard` for a development or test group.',
+                data: { edition: group.edition }
+            });
+            return;
+        }
         if (group.edition !== 'standard' && group.edition !== 'branch') return;
         const reasons: string[] = [];
         const computers = biztalkComputers(group);

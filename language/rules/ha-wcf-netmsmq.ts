@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { unclusteredReceives } from './helpers.js';
+import { orderedReceive, unclusteredReceives } from './helpers.js';
 import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
 
 export const haWcfNetmsmq = defineRule({
@@ -11,7 +11,7 @@ export const haWcfNetmsmq = defineRule({
     check({ group, report }) {
         // Hosts without enabled instances are HA-HOST-NO-INSTANCES's; ordered receives HA-ORDERED-RECV's.
         for (const { host, handler } of unclusteredReceives(group)) {
-            if (handler.info?.name !== 'WCF-NetMsmq' || handler.ordered) continue;
+            if (handler.info?.name !== 'WCF-NetMsmq' || orderedReceive(handler)) continue;
             report({
                 node: handler.node, property: 'adapter',
                 message: `receive ${handler.adapter} on ${host.name} reads MSMQ queues through WCF; Microsoft's guidance is to run it in a clustered host so the queues and the handler fail over together. Move it to a clustered host.`,

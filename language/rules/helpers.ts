@@ -1,5 +1,7 @@
 import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
+import type { AstNode } from 'langium';
 import { componentKind, componentName, isComputer } from '../analysis/types.js';
+import * as ast from '../generated/ast.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { RelatedLocation } from './rule.js';
 import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
@@ -72,7 +74,7 @@ export function computerSingleFailures(fn: FunctionResult): string[] {
 export function needsClusteredHost(handler: HandlerModel): boolean {
     const adapter = handler.info?.name;
     if (handler.direction === 'send') return adapter === 'MSMQ';
-    if (handler.ordered) return true;
+    if (orderedReceive(handler)) return true;
     switch (adapter) {
         case 'FTP': case 'SFTP': case 'SAP': case 'WCF-SAP': case 'SQL': case 'WCF-NetMsmq': return true;
         case 'MSMQ': return !handler.remoteQueue && !handler.nonTransactional;
@@ -81,12 +83,24 @@ export function needsClusteredHost(handler: HandlerModel): boolean {
     }
 }
 
+/**
+ * Receive adapters that keep message order when submitting to BizTalk: MSMQ and MQSeries
+ * (ordered-delivery-of-messages.md), and WCF-NetMsmq with its "Ordered processing" property
+ * (how-to-configure-a-wcf-netmsmq-receive-location.md).
+ */
+export const orderPreservingReceiveAdapters: readonly string[] = ['MSMQ', 'MQSeries', 'WCF-NetMsmq'];
+
+/** A receive handler marked `ordered` whose adapter honours it: it needs a single active instance. */
+export function orderedReceive(handler: HandlerModel): boolean {
+    return handler.direction === 'receive' && handler.ordered && orderPreservingReceiveAdapters.includes(handler.info?.name ?? '');
+}
+
 /** Handlers that justify clustering a host (catalog: HA-CLHOST-UNNEEDED). */
 export function justifiesClustering(handler: HandlerModel): boolean {
     const adapter = handler.info?.name ?? '';
     // Sends scale out (the adapter matrix); only MSMQ sends depend on a clustered local queue.
     if (handler.direction === 'send') return adapter === 'MSMQ' || adapter === 'WCF-NetMsmq';
-    if (handler.ordered) return true;
+    if (orderedReceive(handler)) return true;
     return ['FTP', 'SFTP', 'POP3', 'MSMQ', 'WCF-NetMsmq', 'SAP', 'WCF-SAP', 'SQL', 'WCF-NetTcp', 'WCF-Custom'].includes(adapter);
 }
 
@@ -132,6 +146,16 @@ export function databaseContainers(group: GroupModel): Array<{ kind: 'sql' | 'av
     return containers;
 }
 
+/** A database BizTalk itself uses (a catalog name or a declared kind), not an application's own. */
+export function isBizTalkDatabase(database: DatabaseModel): boolean {
+    return database.kind !== 'custom' || !!database.info;
+}
+
+/** Availability groups that hold at least one BizTalk database: the ones BizTalk's AG rules concern. */
+export function availabilityGroupsHoldingBizTalk(group: GroupModel): Set<string> {
+    return new Set(group.databases.filter(d => d.container?.kind === 'availability-group' && isBizTalkDatabase(d)).map(d => d.container!.name));
+}
+
 /** SQL instances that hold the group's databases, directly or as availability group replicas. */
 export function sqlInstancesHoldingDatabases(group: GroupModel): SqlInstanceModel[] {
     const names = new Set<string>();
@@ -157,4 +181,45 @@ export function* unclusteredReceives(group: GroupModel): Generator<{ host: HostM
             if (handler.direction === 'receive') yield { host, handler, computers };
         }
     }
+}
+
+/** One `log-shipping to` of the group's backup jobs, placed relative to production. */
+export interface LogShippingTarget {
+    readonly sql: string;
+    /** The `log-shipping to` property. */
+    readonly node: AstNode;
+    readonly computers: string[];
+    /** The standby is an instance that holds the group's databases itself. */
+    readonly production: boolean;
+    /** Computers the standby shares with the production SQL instances. */
+    readonly sharedComputers: string[];
+    /** The production sites the standby's computers are in. */
+    readonly sharedSites: string[];
+    /** Every computer of the standby declares a site, and none is a production SQL site. */
+    readonly inAnotherSite: boolean;
+}
+
+export function logShippingTargets(group: GroupModel): LogShippingTarget[] {
+    const production = sqlInstancesHoldingDatabases(group);
+    const productionComputers = new Set(production.flatMap(sql => sqlInstanceComputers(group, sql)));
+    const siteOf = (computer: string) => group.computers.get(computer)?.site;
+    const productionSites = new Set([...productionComputers].map(siteOf).filter((site): site is string => !!site));
+    const targets: LogShippingTarget[] = [];
+    for (const job of group.backupJobs) {
+        for (const property of ((job.node as ast.BackupJob).properties ?? []).filter(ast.isLogShipping)) {
+            const name = property.target?.ref?.name ?? property.target?.$refText;
+            const sql = name ? group.sqlInstances.get(name) : undefined;
+            if (!name || !sql) continue;
+            const computers = sqlInstanceComputers(group, sql);
+            const sites = computers.map(siteOf);
+            targets.push({
+                sql: name, node: property, computers,
+                production: production.includes(sql),
+                sharedComputers: computers.filter(c => productionComputers.has(c)),
+                sharedSites: [...new Set(sites.filter((site): site is string => !!site && productionSites.has(site)))],
+                inAnotherSite: computers.length > 0 && sites.every(site => !!site && !productionSites.has(site))
+            });
+        }
+    }
+    return targets;
 }

@@ -25,4 +25,14 @@ describe(ID, () => {
     test('does not fire with per-database DTC support', async () => {
         expect(withCode((await validate(agGroup)).diagnostics, ID)).toEqual([]);
     });
+
+    test('does not fire for an availability group that holds no BizTalk database', async () => {
+        const text = variant([['    computer DR01\n', `    computer DR01
+    sql APPA on SQL01 { version 2019 }
+    sql APPB on SQL02 { version 2019 }
+    availability-group AppAG { replicas APPA, APPB  databases OrdersDb }
+    availability-group EmptyAG { replicas APPA, APPB }
+`]], agGroup);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
 });

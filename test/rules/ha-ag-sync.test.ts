@@ -31,4 +31,13 @@ describe(ID, () => {
         const explicit = variant([['replicas SQLA, SQLB', 'replicas SQLA synchronous, SQLB synchronous']], agGroup);
         expect(withCode((await validate(explicit)).diagnostics, ID)).toEqual([]);
     });
+
+    test('does not fire for an availability group that holds no BizTalk database', async () => {
+        const text = variant([['    computer DR01\n', `    computer DR01
+    sql APPA on SQL01 { version 2019 }
+    sql APPB on SQL02 { version 2019 }
+    availability-group AppAG { replicas APPA, APPB asynchronous  databases OrdersDb }
+`]], agGroup);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
 });

@@ -50,4 +50,35 @@ describe(ID, () => {
         ], twoProductionInstances);
         expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
     });
+
+    test('is a warning, on the log-shipping line, when it ships to a production instance itself', async () => {
+        const text = variant([['log-shipping to DRSQL', 'log-shipping to BTSSQL']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found).toHaveLength(1);
+        expect(severityOf(found[0])).toBe('warning');
+        expect(startLine(found[0])).toBe(lineOf(text, 'log-shipping to BTSSQL'));
+        expect(found[0].message).toContain('BTSSQL');
+        expect(found[0].message).toContain('production');
+    });
+
+    test('is a warning when the standby runs on a production SQL computer', async () => {
+        const text = variant([['sql DRSQL on DR01', 'sql DRSQL on SQL01']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(severityOf)).toEqual(['warning']);
+        expect(startLine(found[0])).toBe(lineOf(text, 'log-shipping to DRSQL'));
+        expect(found[0].message).toContain('SQL01');
+    });
+
+    test('is a warning when the standby is in the same site as production', async () => {
+        const text = variant([['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }'], ['computer DR01', 'computer DR01 { site DC1 }']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(severityOf)).toEqual(['warning']);
+        expect(startLine(found[0])).toBe(lineOf(text, 'log-shipping to DRSQL'));
+        expect(found[0].message).toContain('site DC1');
+    });
+
+    test('does not fire for a standby in another site', async () => {
+        const text = variant([['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }'], ['computer DR01', 'computer DR01 { site DC2 }']]);
+        expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
 });

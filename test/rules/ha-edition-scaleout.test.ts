@@ -59,8 +59,22 @@ describe(ID, () => {
         expect(await findings(singleServerStandard)).toEqual([]);
     });
 
-    test('does not fire for Enterprise (the clean group) or Developer edition', async () => {
+    test('does not fire for Enterprise edition (the clean group)', async () => {
         expect(await findings(cleanGroup)).toEqual([]);
-        expect(await findings(variant([['edition enterprise\n', 'edition developer\n']]))).toEqual([]);
+    });
+
+    test('Developer edition with availability high is a warning: it is not licensed for production', async () => {
+        const text = variant([['edition enterprise\n', 'edition developer\n']]);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(severityOf(hits[0])).toBe('warning');
+        expect(hits[0].range.start.line + 1).toBe(3);
+        expect(hits[0].message).toContain('Developer edition');
+        expect(hits[0].message).toContain('production');
+        expect(hits[0].message).toContain('availability standard');
+    });
+
+    test('does not fire for Developer edition declared availability standard', async () => {
+        expect(await findings(variant([['edition enterprise\n', 'edition developer\n    availability standard\n']]))).toEqual([]);
     });
 });

@@ -45,4 +45,37 @@ describe(ID, () => {
         expect(withCode(diagnostics, ID).map(startLine)).not.toContain(lineOf(text, 'sql BTSSQL'));
         expect(withCode(diagnostics, 'HA-DB-SPOF').map(startLine)).toEqual([lineOf(text, 'sql BTSSQL')]);
     });
+
+    // The catalog's answer to losing the database site is BizTalk log shipping to a standby in
+    // another site, not a provider there (a stretched SQL cluster is not what Microsoft describes).
+    const sqlInDc1 = (standbySite: string) => variant([['computer SQL01, SQL02', 'computer SQL01 { site DC1 }, SQL02 { site DC1 }'], ['computer DR01', `computer DR01 { site ${standbySite} }`]]);
+
+    test('for databases and the master secret server it advises log shipping to a standby in another site', async () => {
+        const text = variant([['        log-shipping to DRSQL\n', '']], sqlInDc1('DC2'));
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(startLine).sort((a, b) => a - b)).toEqual([lineOf(text, 'sql BTSSQL'), lineOf(text, 'master-secret-server')]);
+        for (const diagnostic of found) {
+            expect(diagnostic.message).toContain('log shipping');
+            expect(diagnostic.message).toContain('another site');
+            expect(diagnostic.message).not.toContain('Place a provider in another site');
+        }
+    });
+
+    test('does not fire for databases and the master secret server log-shipped to a standby in another site', async () => {
+        expect(withCode((await validate(sqlInDc1('DC2'))).diagnostics, ID)).toEqual([]);
+    });
+
+    test('still fires when the standby is in the same site as production', async () => {
+        const text = sqlInDc1('DC1');
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(startLine)).toContain(lineOf(text, 'sql BTSSQL'));
+        expect(found.find(d => startLine(d) === lineOf(text, 'sql BTSSQL'))!.message).toContain('DRSQL');
+    });
+
+    test('hosts still get the advice to place an instance in another site', async () => {
+        const text = variant([['computer BTS01, BTS02', 'computer BTS01 { site DC1 }, BTS02 { site DC1 }']]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.find(d => startLine(d) === lineOf(text, 'host ProcessingHost'))!.message).toContain('another site');
+        expect(found.find(d => startLine(d) === lineOf(text, 'host ProcessingHost'))!.message).not.toContain('log shipping');
+    });
 });
