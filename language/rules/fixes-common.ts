@@ -31,7 +31,25 @@ export function declareComputersEdits(context: FixContext, names: string[], simi
 
 /** The computers of a role, in the group's order: what new names of that role continue. */
 export function computersOfRole(group: GroupModel, role: 'biztalk' | 'sql'): string[] {
-    return role === 'biztalk' ? biztalkComputers(group) : sqlComputers(group);
+    if (role === 'biztalk') return biztalkComputers(group);
+    // SQL Server on a BizTalk computer (a single-server group) sets no naming for SQL computers.
+    const biztalk = new Set(biztalkComputers(group));
+    return sqlComputers(group).filter(c => !biztalk.has(c));
+}
+
+/**
+ * At least two BizTalk computers for a new host: `computers`, then other BizTalk computers of the
+ * group, then new ones (declared by the returned edits).
+ */
+export function twoBiztalkComputers(context: FixContext, computers: string[]): { computers: string[] } & Change {
+    if (computers.length >= 2) return { computers, edits: [] };
+    const others = biztalkComputers(context.group).filter(c => !computers.includes(c)).slice(0, 2 - computers.length);
+    const added = newComputerNames(context, 'biztalk', 2 - computers.length - others.length);
+    return {
+        computers: [...computers, ...others, ...added],
+        edits: added.length > 0 ? declareComputersEdits(context, added, biztalkComputers(context.group)) : [],
+        description: added.length > 0 ? `declare ${computersText(added)}` : undefined
+    };
 }
 
 /** Names for new computers of a role, continuing the file's series (BTS01, BTS02 -> BTS03). */

@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
+import { passiveNodeFix } from './fixes-sql.js';
 
 export const haDbActiveActiveCapacity = defineRule({
     id: 'HA-DB-ACTIVE-ACTIVE-CAPACITY',
@@ -17,5 +18,10 @@ export const haDbActiveActiveCapacity = defineRule({
                 data: { cluster: cluster.name }
             });
         }
+    },
+    fix(context) {
+        const cluster = context.group.clusters.get(String(context.data.cluster));
+        const fix = cluster && passiveNodeFix(context, cluster);
+        return fix ? [fix] : [];
     }
 });

@@ -1,5 +1,6 @@
 import { defineRule, type Severity } from './rule.js';
 import { computerSingleFailures, databaseContainers, listText } from './helpers.js';
+import { clusterInstanceFix, moveDatabasesFixes } from './fixes-sql.js';
 
 const rank: Record<string, number> = { error: 3, warning: 2, information: 1 };
 
@@ -47,5 +48,11 @@ export const haDbSpof = defineRule({
                 data: { container: container.name, kind: container.kind, databases: names }
             });
         }
+    },
+    fix(context) {
+        if (context.data.kind !== 'sql') return [];
+        const sql = context.group.sqlInstances.get(String(context.data.container));
+        const cluster = sql && clusterInstanceFix(context, sql);
+        return [...(cluster ? [cluster] : []), ...moveDatabasesFixes(context, String(context.data.container))];
     }
 });

@@ -1,4 +1,6 @@
 import { defineRule } from './rule.js';
+import { listText } from './helpers.js';
+import { titleOf, twoBiztalkComputers } from './fixes-common.js';
 
 export const haHostSeparation = defineRule({
     id: 'HA-HOST-SEPARATION',
@@ -22,12 +24,12 @@ export const haHostSeparation = defineRule({
         const host = context.group.hosts.get(String(context.data.host));
         if (!host?.orchestrations?.$cstNode) return [];
         const name = context.names.next([], `${host.name}Processing`);
-        const computers = [...new Set(host.instances.filter(i => !i.disabled).map(i => i.computer))];
-        // Splitting a host that runs on one computer would only copy its single point of failure: fix that first.
-        if (computers.length < 2) return [];
+        // The new host must not copy a single point of failure: it runs on two computers, a new one if needed.
+        const { computers, edits, description } = twoBiztalkComputers(context, [...new Set(host.instances.filter(i => !i.disabled).map(i => i.computer))]);
         return [{
-            title: `Move the orchestrations of ${host.name} to a new processing host ${name}`,
+            title: titleOf(`Move the orchestrations of ${host.name} to a new processing host ${name} on ${listText(computers)}`, description),
             edits: [
+                ...edits,
                 ...context.editor.removeNode(host.orchestrations.$cstNode),
                 ...context.editor.addGroupMember(context.group.node, 'host', context.editor.block(`host ${name}`, ['orchestrations', `instances on ${computers.join(', ')}`]))
             ],

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { accountScope } from './helpers.js';
+import { accountScope, domainOf } from './helpers.js';
 
 export const haSsoDomain = defineRule({
     id: 'HA-SSO-DOMAIN',
@@ -18,5 +18,11 @@ export const haSsoDomain = defineRule({
             message: `SSO is clustered on ${sso.masterSecretServer.name}, but the SSO administrators are ${scope === 'local' ? `a local group (${administrators.value})` : `a built-in identity (${administrators.value})`}: every cluster node must see the same group, so clustered SSO needs domain groups and a domain service account. Use a domain group such as CONTOSO\\SSOAdmins.`,
             data: { account: administrators.value }
         });
+    },
+    fix(context) {
+        const account = String(context.data.account);
+        const name = account.includes('\\') ? account.slice(account.indexOf('\\') + 1) : 'SSOAdmins';
+        const newText = `${domainOf(context.group)}\\${name}`;
+        return [{ title: `Use the domain group ${newText}`, edits: [{ range: context.diagnostic.range, newText }], preferred: true }];
     }
 });

@@ -1,5 +1,8 @@
 import { defineRule } from './rule.js';
-import { computerRelated, computerSingleFailures } from './helpers.js';
+import type { Fix } from './fix.js';
+import { accountScope, computerRelated, computerSingleFailures, domainOf } from './helpers.js';
+import { itemNodes, titleOf } from './fixes-common.js';
+import { clusterMasterSecretFix } from './fixes-sql.js';
 
 export const haSsoMssSpof = defineRule({
     id: 'HA-SSO-MSS-SPOF',
@@ -22,15 +25,24 @@ export const haSsoMssSpof = defineRule({
         });
     },
     fix(context) {
-        const mss = context.group.sso?.masterSecretServer;
+        const { group, editor } = context;
+        const mss = group.sso?.masterSecretServer;
         const clusters = (context.data.clusters as string[] | undefined) ?? [];
-        if (!mss) return [];
-        const server = (mss.node as unknown as { $cstNode?: import('langium').CstNode });
-        const target = server.$cstNode;
+        const target = mss?.node.$cstNode;
         if (!target) return [];
-        return clusters.map((cluster, i) => ({
+        // Clustered SSO needs domain SSO administrators (HA-SSO-DOMAIN): a local group changes with it.
+        const admins = group.sso?.administrators;
+        const localAdmins = admins && accountScope(admins, group) !== 'domain' && admins.node.$cstNode ? admins : undefined;
+        const domainGroup = localAdmins && `${domainOf(group)}\\${localAdmins.value.includes('\\') ? localAdmins.value.slice(localAdmins.value.indexOf('\\') + 1) : 'SSOAdmins'}`;
+        const adminEdits = localAdmins ? editor.replace(itemNodes(localAdmins.node, 'account')[0], domainGroup!) : [];
+        const withAdmins = (fix: Fix): Fix => localAdmins ? { ...fix, title: titleOf(fix.title, `use the domain group ${domainGroup} as SSO administrators`), edits: [...fix.edits, ...adminEdits] } : fix;
+        if (clusters.length === 0) {
+            const fix = clusterMasterSecretFix(context);
+            return fix ? [withAdmins(fix)] : [];
+        }
+        return clusters.map((cluster, i) => withAdmins({
             title: `Cluster the master secret server on ${cluster}`,
-            edits: context.editor.replace(target, `master-secret-server on ${cluster}`),
+            edits: editor.replace(target, `master-secret-server on ${cluster}`),
             preferred: i === 0
         }));
     }

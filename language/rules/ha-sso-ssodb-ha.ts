@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { computerSingleFailures, listText } from './helpers.js';
+import { clusterInstanceFix, moveDatabasesFixes } from './fixes-sql.js';
 
 export const haSsoSsodbHa = defineRule({
     id: 'HA-SSO-SSODB-HA',
@@ -26,5 +27,12 @@ export const haSsoSsodbHa = defineRule({
             related: [{ message: `${ssodb.name} placed here`, source: ssodb.source }],
             data: { database: ssodb.name }
         });
+    },
+    fix(context) {
+        const ssodb = context.group.databases.find(d => d.name === context.data.database);
+        if (ssodb?.container?.kind !== 'sql') return [];
+        const sql = context.group.sqlInstances.get(ssodb.container.name);
+        const cluster = sql && clusterInstanceFix(context, sql);
+        return [...(cluster ? [cluster] : []), ...moveDatabasesFixes(context, ssodb.container.name)];
     }
 });

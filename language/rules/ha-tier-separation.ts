@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { biztalkComputers, computersOfSql, listText, sqlInstancesHoldingDatabases } from './helpers.js';
+import { separateTiersFix } from './fixes-sql.js';
 
 export const haTierSeparation = defineRule({
     id: 'HA-TIER-SEPARATION',
@@ -24,5 +25,10 @@ export const haTierSeparation = defineRule({
                 data: { sql: sql.name, computers: shared }
             });
         }
+    },
+    fix(context) {
+        const sql = context.group.sqlInstances.get(String(context.data.sql));
+        const fix = sql && separateTiersFix(context, sql);
+        return fix ? [fix] : [];
     }
 });
