@@ -172,7 +172,7 @@ async function handle(input, origin, result) {
 async function minimiseAndPrint(entry) {
     const { failure, input, origin } = entry;
     const sig = fz.signature(failure);
-    const only = failure.request.replace(/ \(.*$/, '').replace(/^quick fix.*$/, 'codeActions');
+    const only = fz.requestOf(failure.request);
     const stillFails = async text => {
         const candidate = { ...input, files: [{ ...input.files[0], text }, ...input.files.slice(1)] };
         const result = await runner.run(candidate, { only, positions: 'all' });

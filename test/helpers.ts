@@ -54,6 +54,14 @@ export async function validateWorkspace(files: Record<string, string>, services:
     return result;
 }
 
+/**
+ * The rule-test helper: `const findings = findingsOf(ID)`, then `await findings(text)` gives the
+ * diagnostics of that rule on `text` validated alone (and fails when any rule crashed).
+ */
+export function findingsOf(ruleId: string): (text: string) => Promise<Diagnostic[]> {
+    return async text => withCode((await validate(text)).diagnostics, ruleId);
+}
+
 export function codes(diagnostics: Diagnostic[]): string[] {
     return diagnostics.map(d => String(d.code ?? ''));
 }

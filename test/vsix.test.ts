@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  */
 
 const root = process.cwd();
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { icon: string; scripts: Record<string, string> };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    icon: string; scripts: Record<string, string>; contributes: { jsonValidation: Array<{ url: string }>; grammars: Array<{ path: string }> };
+};
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-vsix-'));
 const copy = path.join(temp, 'bizha');
 const vsix = path.join(temp, 'bizha.vsix');
@@ -67,6 +69,9 @@ describe('the packaged extension (.vsix)', () => {
         expect(names).toContain('extension/out/client/extension.cjs');
         expect(names).toContain('extension/out/server/main.cjs');
         expect(names).toContain('extension/out/preview/webview.js');
+        // Files the manifest points VS Code at: the grammar, the bizha.json schema.
+        for (const { url } of manifest.contributes.jsonValidation) expect(names).toContain(`extension/${path.posix.normalize(url)}`);
+        for (const { path: grammar } of manifest.contributes.grammars) expect(names).toContain(`extension/${path.posix.normalize(grammar)}`);
         expect(names.filter(name => name.endsWith('.map'))).toEqual([]);
         expect(names.filter(name => /\.(ts|mts|cts|langium)$/.test(name))).toEqual([]);
         expect(names.filter(name => /^extension\/(client|server|cli|language|preview|test|bench|scripts|examples|node_modules)\//.test(name))).toEqual([]);

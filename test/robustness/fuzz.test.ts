@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
     checkInput, createFuzzServices, exampleFiles, extremeInputs, features, formatStats, fuzz, loadCorpus,
-    SharedBeacon, startWatchdog, type CorpusEntry, type Failure, type FuzzInput, type RunSummary
+    requestNames, SharedBeacon, startWatchdog, type CorpusEntry, type Failure, type FuzzInput, type RequestName, type RunSummary
 } from './fuzzer.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
 
@@ -82,9 +82,7 @@ describe('extreme inputs', () => {
         'cluster-nodes-10k-refs', 'unresolved-10k-refs', 'replicas-5k-refs', 'duplicate-names-5k', 'self-and-cyclic', 'identifier-1m',
         'string-1m', 'unterminated-comment', 'unterminated-string', 'bidi-everywhere', 'surrogates', 'lone-cr', 'line-separators', 'five-mb'];
     /** Formatting 5 MB takes 6-7 s alone but twice that on a busy machine: the long run checks it (docs/robustness.md). */
-    const allBut = (skip: string[]) => ['documentSymbols', 'foldingRanges', 'semanticTokens', 'preview', 'workspaceSymbols', 'completion', 'hover',
-        'definition', 'references', 'documentHighlight', 'rename', 'signatureHelp', 'inlayHints', 'codeLens', 'documentLinks', 'codeActions',
-        'formatting', 'rangeFormatting'].filter(r => !skip.includes(r));
+    const allBut = (skip: RequestName[]) => requestNames.filter(r => !skip.includes(r));
     const all = extremeInputs(loadCorpus(exampleFiles(root)));
     test.each(quick)('%s', async name => {
         const input = all.find(i => i.label === name)!;

@@ -608,13 +608,30 @@ export interface CheckResult {
     readonly applied: number;
 }
 
+/** The requests an input goes through, in order; `CheckOptions.only` names some of them (the build always runs). */
+export const requestNames = ['build', 'documentSymbols', 'foldingRanges', 'semanticTokens', 'preview', 'workspaceSymbols', 'completion', 'hover',
+    'definition', 'references', 'documentHighlight', 'rename', 'signatureHelp', 'inlayHints', 'codeLens', 'documentLinks', 'codeActions',
+    'formatting', 'rangeFormatting'] as const;
+export type RequestName = typeof requestNames[number];
+
+const requestOfLabel: Record<string, RequestName> = {
+    setup: 'build', parse: 'build', diagnostics: 'build', prepareRename: 'rename', semanticTokensRange: 'semanticTokens'
+};
+
+/** The request to re-run (`only`) for a failure's request label ("hover", "quick fix ...", "prepareRename (unhandled rejection)"); undefined: all of them. */
+export function requestOf(failureRequest: string): RequestName | undefined {
+    const label = failureRequest.replace(/ \(.*$/, '');
+    if (label.startsWith('quick fix')) return 'codeActions';
+    return requestOfLabel[label] ?? requestNames.find(name => name === label);
+}
+
 export interface CheckOptions {
     /** Seed for positions; defaults to a hash of the text. */
     readonly seed?: number;
     /** Per-request bound in ms; defaults to 2 s, 10 s for inputs over 256 KB. */
     readonly boundMs?: number;
-    /** Only this request or these requests (and the build); for minimising and regression tests. */
-    readonly only?: string | readonly string[];
+    /** Only this request or these requests (and the build); for minimising and regression tests. An unknown name throws. */
+    readonly only?: RequestName | readonly RequestName[];
     /** Positions for the position requests: a few random ones, or every token boundary (capped). */
     readonly positions?: 'random' | 'all';
     /** Apply every quick fix and the formatter and check that no text is lost (default true). */
@@ -652,8 +669,11 @@ const formattingOptions: FormattingOptions = { tabSize: 4, insertSpaces: true };
 
 let workspaceCounter = 0;
 
-/** Runs one input through the whole server; returns every failure (never throws). */
+/** Runs one input through the whole server; returns every failure (throws only for an unknown request name in `only`). */
 export async function checkInput(services: BizhaServices, input: FuzzInput, options: CheckOptions = {}): Promise<CheckResult> {
+    // A misspelt name would run only the build and pass with nothing tested (the callers include plain JavaScript).
+    const unknown = [options.only ?? []].flat().filter(name => !(requestNames as readonly string[]).includes(name));
+    if (unknown.length > 0) throw new Error(`unknown request name${unknown.length > 1 ? 's' : ''} in only: ${unknown.join(', ')} (known: ${requestNames.join(', ')})`);
     const run = new InputRun(services, input, options);
     await run.run();
     return { failures: run.failures, requests: run.requests, ms: run.totalMs, stats: run.stats, applied: run.applied };
@@ -692,7 +712,7 @@ class InputRun {
         this.failures.push({ kind, request, message: message.length > 4000 ? message.slice(0, 4000) + '...' : message });
     }
 
-    private wants(request: string): boolean {
+    private wants(request: RequestName): boolean {
         const only = this.options.only;
         if (!only || request === 'build') return true;
         return typeof only === 'string' ? only === request : only.includes(request);
@@ -1237,13 +1257,15 @@ export async function minimise(text: string, fails: (candidate: string) => Promi
 /** A vitest test to paste into test/robustness/regressions.test.ts. */
 export function regressionTest(input: FuzzInput, failure: Failure, minimised: string, origin: string): string {
     const siblings = input.files.slice(1);
+    const only = requestOf(failure.request);
+    const onlyOption = only ? `only: ${JSON.stringify(only)}, ` : '';
     const files = [`{ path: ${JSON.stringify(input.files[0].path)}, text: ${jsStringLiteral(minimised)} }`,
         ...siblings.map(f => `{ path: ${JSON.stringify(f.path)}, text: ${jsStringLiteral(f.text)} }`)];
     return `test(${JSON.stringify(`${failure.kind} in ${failure.request} (${origin})`)}, async () => {
     const input = { label: 'regression', files: [
         ${files.join(',\n        ')}
     ] };
-    const { failures } = await checkInput(await services(), input, { only: ${JSON.stringify(failure.request.replace(/ \(.*$/, '').replace(/^quick fix.*$/, 'codeActions'))}, positions: 'all' });
+    const { failures } = await checkInput(await services(), input, { ${onlyOption}positions: 'all' });
     expect(failures).toEqual([]);
 });`;
 }

@@ -13,13 +13,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-    checkInput, createFuzzServices, exampleFiles, generateInput, lexerOf, loadCorpus, type CorpusEntry, type Failure, type FuzzInput
+    checkInput, createFuzzServices, exampleFiles, generateInput, lexerOf, loadCorpus, type CorpusEntry, type Failure, type FuzzInput, type RequestName
 } from './fuzzer.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seed = Number(process.env.BIZHA_FUZZ_SEED ?? 20240611);
-const editing = ['codeActions', 'formatting', 'rangeFormatting', 'rename', 'prepareRename'];
+// rename includes prepareRename.
+const editing: RequestName[] = ['codeActions', 'formatting', 'rangeFormatting', 'rename'];
 
 let services: BizhaServices;
 let corpus: CorpusEntry[];

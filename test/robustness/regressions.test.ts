@@ -4,7 +4,7 @@
  * expects no failure at all. `npm run fuzz` prints new ones in this shape, ready to paste.
  */
 import { describe, expect, test } from 'vitest';
-import { checkInput, createFuzzServices, type CheckOptions, type FuzzInput } from './fuzzer.js';
+import { checkInput, createFuzzServices, requestOf, type CheckOptions, type FuzzInput, type RequestName } from './fuzzer.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
 
 let shared: Promise<BizhaServices> | undefined;
@@ -18,6 +18,18 @@ async function failuresOf(text: string, options: CheckOptions, siblings: Array<{
     const { failures } = await checkInput(await services(), input, { positions: 'all', ...options });
     return failures.map(f => `${f.kind} in ${f.request}: ${f.message.split('\n').slice(0, 3).join(' | ')}`);
 }
+
+describe('the harness', () => {
+    test('a misspelt request name in `only` is an error, not a run of the build alone', async () => {
+        await expect(failuresOf('group G { }', { only: 'documentSymbol' as RequestName })).rejects.toThrow(/unknown request name in only: documentSymbol \(known: build, documentSymbols,/);
+        await expect(failuresOf('group G { }', { only: ['hover', 'prepareRename' as RequestName] })).rejects.toThrow(/: prepareRename \(/);
+    });
+
+    test('a failure names the request that re-runs it', () => {
+        expect(['hover', 'quick fix "Add an instance" (HA-HOST-SPOF)', 'prepareRename (unhandled rejection)', 'setup', 'semanticTokensRange', 'between requests']
+            .map(requestOf)).toEqual(['hover', 'codeActions', 'rename', 'build', 'semanticTokens', undefined]);
+    });
+});
 
 describe('crashes in half-typed declarations', () => {
     // language/model/build-topology.ts: a database list whose last entry has no name yet.

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-CLHOST-EDITION';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The clean group plus a BizTalk cluster and a clustered FTP host (hardware load balancer: BTS01/02 are cluster nodes). */
 const clustered = (edition: string) => variant([

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-CLHOST-OWNERS';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The clean group plus cluster BTSCL (BTS01-03) and a clustered FTP host with the given instances. */
 function clustered(instances: string): string {

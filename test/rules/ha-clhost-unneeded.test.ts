@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-CLHOST-UNNEEDED';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The clean group plus a BizTalk cluster and the given clustered host body. */
 function clustered(body: string): string {

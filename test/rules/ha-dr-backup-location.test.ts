@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { agGroup, cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-DR-BACKUP-LOCATION';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 const destination = String.raw`destination "\\\\fs01\\btsbackup"`;
 const withDestination = (path: string) => variant([[destination, `destination "${path}"`]]);

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-EDITION-SCALEOUT';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** A one-computer group declared not highly available: what Standard edition allows. */
 const singleServerStandard = variant([['edition enterprise\n', 'edition standard\n    availability standard\n']],

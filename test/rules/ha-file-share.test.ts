@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-FILE-SHARE';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The fixture's receive location, as written in the .bizha text. */
 const share = String.raw`(path "\\\\fs-cluster\\in")`;

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-GROUP-MIN-SERVERS';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** Every host instance (and the load balancer) on BTS01 only; BTS02 stays declared but unused. */
 const oneServer = cleanGroup.replaceAll('instances on BTS01, BTS02', 'instances on BTS01').replace('members BTS01, BTS02', 'members BTS01');

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-HOST-BITNESS';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 const send = 'host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }';
 const ftpSend = (bitness: string) => variant([[send, `host SendHost { send FILE, SMTP, FTP  ${bitness} instances on BTS01, BTS02 }`]]);

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-HOST-SEPARATION';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 const processing = 'host ProcessingHost { orchestrations  instances on BTS01, BTS02 }';
 

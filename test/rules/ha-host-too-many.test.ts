@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, startOf, rangeStart, withHost } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-HOST-TOO-MANY';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The clean group (5 hosts on BTS01 and BTS02) plus `count` send hosts on `instances`. */
 function withSendHosts(count: number, instances = 'BTS01, BTS02'): string {

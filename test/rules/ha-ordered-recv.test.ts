@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { clusteredBase, rangeStart, startOf, withHost } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-ORDERED-RECV';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 describe(ID, () => {
     test('an ordered MQSeries receive on two computers is an error (order broken), on the handler', async () => {

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { clusteredBase, variant, withHost } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-RECV-MUST-CLUSTER';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 function handlerAt(text: string, host: string, adapter: string): [number, number] {
     const lines = text.split('\n');

@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { clusteredBase, rangeStart, startOf, withHost } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-RECV-SQL-SAP';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 describe(ID, () => {
     test('SAP receive in a non-clustered host is an error, on the handler', async () => {

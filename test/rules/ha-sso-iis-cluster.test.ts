@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, clusteredBase, rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-SSO-IIS-CLUSTER';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 /** The master secret server clustered on the BizTalk cluster BTSCL, whose nodes also run the isolated WebReceive. */
 const ssoOnBizTalkNodes = variant([['master-secret-server on SQLCL', 'master-secret-server on BTSCL']], clusteredBase);
