@@ -1,15 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { agGroup, lineOf, startLine, startOf, rangeStart, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-AG-BAM-SSAS-SSIS';
 
 const agDatabases = 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb';
 const withAgDatabases = (more: string, base = agGroup) => variant([[agDatabases, `${agDatabases}, ${more}`]], base);
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 describe(ID, () => {
     test('BAMAnalysis in an availability group is an error on the database', async () => {

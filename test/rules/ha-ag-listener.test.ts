@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { agGroup, lineOf, startLine, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-AG-LISTENER';
 
-async function findings(text: string) {
-    return withCode((await validate(text)).diagnostics, ID);
-}
+const findings = findingsOf(ID);
 
 describe(ID, () => {
     test('an availability group holding BizTalk databases without a listener is an error on the group', async () => {
