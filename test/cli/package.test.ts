@@ -30,7 +30,9 @@ function npm(args: string[], options: SpawnSyncOptions = {}): string {
 
 function bizha(args: string[]): { status: number; stdout: string; stderr: string } {
     const bin = isWindows ? path.join(prefix, 'bizha.cmd') : path.join(prefix, 'bin', 'bizha');
-    const result = spawnSync(bin, args, { cwd: elsewhere, encoding: 'utf8', shell: isWindows, env: { ...process.env, PATH: pathOnlyNode, NO_COLOR: '1' } });
+    // One PATH entry whatever its case (Windows spells it Path).
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toUpperCase() !== 'PATH')), PATH: pathOnlyNode, NO_COLOR: '1' };
+    const result = spawnSync(bin, args, { cwd: elsewhere, encoding: 'utf8', shell: isWindows, env });
     return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

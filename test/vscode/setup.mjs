@@ -39,7 +39,7 @@ function run(command, args, options = {}) {
 
 function onPath(command) {
     const extensions = isWindows ? (process.env.PATHEXT ?? '.EXE;.CMD').split(';') : [''];
-    return (env.PATH ?? '').split(path.delimiter).some(dir => dir && extensions.some(ext => fs.existsSync(path.join(dir, command + ext))));
+    return (env[pathKey] ?? '').split(path.delimiter).some(dir => dir && extensions.some(ext => fs.existsSync(path.join(dir, command + ext))));
 }
 
 // ---------------------------------------------------------------- environment
@@ -47,6 +47,8 @@ function onPath(command) {
 // npm_package_*, ...) so the nested npm commands below see only this folder; keep registry/TLS/proxy ones.
 const keptNpmVariables = /^npm_config_(registry|cache|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig|.*registry)$/i;
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) || keptNpmVariables.test(name)));
+// Windows spells it Path: one entry, whatever its case.
+const pathKey = Object.keys(env).find(name => name.toUpperCase() === 'PATH') ?? 'PATH';
 
 // ---------------------------------------------------------------- Node 22
 /** Folder holding bin/node (and include/node for native builds) of a Node 22 or later. */
@@ -62,7 +64,7 @@ function node22Folder() {
 }
 const nodeFolder = node22Folder();
 const nodeBinFolder = nodeFolder ? path.join(nodeFolder, 'bin') : path.dirname(process.execPath);
-env.PATH = `${nodeBinFolder}${path.delimiter}${env.PATH ?? env.Path ?? ''}`;
+env[pathKey] = `${nodeBinFolder}${path.delimiter}${env[pathKey] ?? ''}`;
 // A machine's ~/.npmrc may say nodedir=/usr (Node 20 headers): native addons must build for the
 // Node that runs them. Headers ship in the node-* packages and in a Node installed under a prefix.
 const headersFolder = nodeFolder ?? path.dirname(nodeBinFolder);
@@ -131,7 +133,7 @@ function finishCodeServer() {
     run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], { cwd: vscode });
 
     say('ripgrep');
-    const rg = (env.PATH ?? '').split(path.delimiter).map(dir => path.join(dir, 'rg')).find(file => fs.existsSync(file));
+    const rg = (env[pathKey] ?? '').split(path.delimiter).map(dir => path.join(dir, 'rg')).find(file => fs.existsSync(file));
     // VS Code 1.139 uses @vscode/ripgrep-universal (binaries shipped in the tarball); older builds
     // use @vscode/ripgrep, whose postinstall downloads.
     for (const target of ['@vscode/ripgrep/bin/rg', '@vscode/ripgrep-universal/bin/linux-x64/rg']) {
