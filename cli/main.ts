@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 import { findings, formatJson, formatText, relative, summary } from './check.js';
 import { formatExplain } from './explain.js';
+import { runImport } from './import.js';
 import { checkReportTarget, makeReport, svgPathFor } from './report.js';
 import { formatRules } from './rules.js';
 import { formatSarif, parseDocsUrl } from './sarif.js';
@@ -19,10 +20,13 @@ Usage:
   bizha explain <file|folder>... [--format text|json] [--no-color]
   bizha report <file|folder>... -o report.html   (also writes report.svg)
   bizha rules [--format text|markdown|json]
+  bizha import [--collector collector.json] [--bindings bindings.xml]... -o topology.bizha [--force]
   bizha --help | --version
 
 All paths of one command form one workspace; a folder contributes its .bizha files.
-check exits 1 when there are errors (or more than N warnings), 2 on bad input.`;
+check exits 1 when there are errors (or more than N warnings), 2 on bad input.
+import writes one .bizha file from a collector file (collector/Get-BizhaTopology.ps1) and binding
+files (BTSTask ExportBindings), then exits as check does on it.`;
 
 /** Every option of every command; `parseArgs` reads them, `parseArguments` checks them. */
 const optionSpec = {
@@ -34,7 +38,10 @@ const optionSpec = {
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' }
+    version: { type: 'boolean' },
+    bindings: { type: 'string', multiple: true },
+    collector: { type: 'string' },
+    force: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options'];
 
 interface Options {
@@ -48,6 +55,9 @@ interface Options {
     color: boolean;
     help: boolean;
     version: boolean;
+    bindings: string[];
+    collector?: string;
+    force: boolean;
 }
 
 /**
@@ -56,7 +66,7 @@ interface Options {
  */
 function parseArguments(args: string[]): Options {
     const { positionals, tokens } = parseArgs({ args, options: optionSpec, strict: false, allowPositionals: true, tokens: true });
-    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, help: false, version: false };
+    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, help: false, version: false, bindings: [], force: false };
     for (const token of tokens) {
         if (token.kind !== 'option') continue;
         if (!Object.hasOwn(optionSpec, token.name)) throw new InputError(`unknown option ${token.rawName}`);
@@ -83,6 +93,9 @@ function parseArguments(args: string[]): Options {
             case 'no-color': options.color = false; break;
             case 'help': options.help = true; break;
             case 'version': options.version = true; break;
+            case 'bindings': options.bindings.push(value!); break;
+            case 'collector': options.collector = value; break;
+            case 'force': options.force = true; break;
         }
     }
     [options.command, ...options.paths] = positionals;
@@ -165,8 +178,11 @@ async function main(args: string[]): Promise<number> {
             process.stdout.write(`wrote ${options.output} and ${svg}\n`);
             return 0;
         }
+        case 'import':
+            if (options.paths.length > 0) throw new InputError(`import reads --collector and --bindings files, not ${options.paths[0]}`);
+            return runImport(options, text => process.stdout.write(text));
         default:
-            throw new InputError(options.command ? `unknown command ${options.command} (check, explain, report or rules)` : 'no command given');
+            throw new InputError(options.command ? `unknown command ${options.command} (check, explain, report, rules or import)` : 'no command given');
     }
 }
 

@@ -62,16 +62,21 @@ export interface LoadedWorkspace {
 
 /** Parses, links and validates the files exactly as the language server does. */
 export async function loadWorkspace(files: string[], configFile?: string): Promise<LoadedWorkspace> {
-    const services = createBizhaServices({ ...NodeFileSystem, rulesDocsFolder: rulesDocsFolder() }).Bizha;
-    const configProblems = applyConfig(services, configFile);
-    const documents: LangiumDocument[] = [];
-    for (const file of files) {
-        let text: string;
+    return loadTexts(files.map(file => {
         try {
-            text = fs.readFileSync(file, 'utf8');
+            return { file, text: fs.readFileSync(file, 'utf8') };
         } catch {
             throw new InputError(`cannot read ${file}`);
         }
+    }), configFile);
+}
+
+/** The same for texts not (yet) on disk, such as the output of `bizha import` before it is written. */
+export async function loadTexts(texts: { file: string; text: string }[], configFile?: string): Promise<LoadedWorkspace> {
+    const services = createBizhaServices({ ...NodeFileSystem, rulesDocsFolder: rulesDocsFolder() }).Bizha;
+    const configProblems = applyConfig(services, configFile);
+    const documents: LangiumDocument[] = [];
+    for (const { file, text } of texts) {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         services.shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
