@@ -1,9 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readBindings } from '../importer/bindings.js';
-import { readCollector } from '../importer/collector.js';
-import { importTopology, type ImportResult } from '../importer/import.js';
-import { ImportInputError } from '../importer/xml.js';
+import { importFromTexts } from '../importer/run.js';
 import { findings, summary } from './check.js';
 import { InputError, loadTexts } from './workspace.js';
 
@@ -27,15 +24,11 @@ export async function runImport(options: ImportOptions, out: (text: string) => v
     if (!target.endsWith('.bizha')) throw new InputError(`-o must name a .bizha file: ${options.output}`);
     if (fs.existsSync(target) && !options.force) throw new InputError(`${options.output} exists: use --force to replace it`);
 
-    let result: ImportResult;
-    try {
-        const collector = options.collector ? { file: options.collector, data: readCollector(options.collector, readInput(options.collector)) } : undefined;
-        const bindings = options.bindings.map(file => ({ file, facts: readBindings(file, readInput(file)) }));
-        result = importTopology({ collector, bindings });
-    } catch (error) {
-        if (error instanceof ImportInputError) throw new InputError(error.message);
-        throw error;
-    }
+    const result = importFromTexts({
+        collector: options.collector ? { file: options.collector, text: readInput(options.collector) } : undefined,
+        bindings: options.bindings.map(file => ({ file, text: readInput(file) }))
+    });
+    if (!result.ok) throw new InputError(result.error);
 
     const workspace = await loadTexts([{ file: target, text: result.text }]);
     const list = findings(workspace);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerImportCommand } from './import-command.js';
 import { registerPreview } from './preview-panel.js';
 
 let client: LanguageClient | undefined;
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('bizha', 'bizha language server', serverOptions, clientOptions);
     await client.start();
     registerPreview(context, client);
+    registerImportCommand(context, client);
     output.info(`language server started (${serverModule})`);
 }
 

@@ -6,6 +6,7 @@ import { BizhaLspModule, BizhaSharedLspModule } from './bizha-lsp-module.js';
 import { rulesDocsFolder } from './bundle-paths.js';
 import { RuleSettingsSync } from './rule-settings-sync.js';
 import { registerPreviewRequest } from './preview-request.js';
+import { registerImportRequest } from './import-request.js';
 import { setFlagsFromString } from 'node:v8';
 
 // V8 grows the heap by up to 4x the live data after a full collection, so a server holding a
@@ -29,4 +30,5 @@ process.on('unhandledRejection', reason => connection.console.error(`bizha: unha
 
 new RuleSettingsSync(connection, shared, Bizha).start();
 registerPreviewRequest(connection, Bizha);
+registerImportRequest(connection);
 startLanguageServer(shared);

@@ -31,7 +31,8 @@ const result = await esbuild.build({
   // not given here; the suite only uses built-in ones.
   logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
   // mocha is ESM with require(esm); keep import.meta out of the CJS output.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  // The repository, for tests that read its fixtures (e.g. the import command's inputs).
+  define: { 'import.meta.url': 'importMetaUrl', BIZHA_REPOSITORY: JSON.stringify(repo) },
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 });
 if (result.errors.length) process.exit(1);

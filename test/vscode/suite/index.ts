@@ -27,6 +27,7 @@ const TEST_MODULES: Array<[string, () => Promise<unknown>]> = [
   ['editing.test.ts', () => import('./editing.test.js')],
   ['preview.test.ts', () => import('./preview.test.js')],
   ['resilience.test.ts', () => import('./resilience.test.js')],
+  ['import.test.ts', () => import('./import.test.js')],
 ];
 
 interface Results {
