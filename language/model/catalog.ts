@@ -53,6 +53,8 @@ const adapters: AdapterInfo[] = [
 
 const adaptersByKey = new Map(adapters.map(adapter => [adapter.name.toLowerCase(), adapter]));
 adaptersByKey.set('windows-sharepoint-services', adaptersByKey.get('wss')!);
+// Binding files name the SharePoint adapter by its display name (written quoted: `receive "Windows SharePoint Services"`).
+adaptersByKey.set('windows sharepoint services', adaptersByKey.get('wss')!);
 adaptersByKey.set('sharepoint', adaptersByKey.get('wss')!);
 
 /** Adapter names are matched case-insensitively (`file` is `FILE`). */
