@@ -163,7 +163,7 @@ export function importTopology(sources: ImportSources): ImportResult {
     const addSqlComputer = (name: string): void => { if (!sqlComputers.has(lower(name))) sqlComputers.set(lower(name), name); };
 
     interface SqlFacts { name: string; server: string; on: { kind: 'computer' | 'cluster'; name: string }; known?: CollectorSqlServer; databases: DatabaseFacts[]; todo?: string; from: string }
-    interface ClusterFacts { name: string; nodes: string[]; from: string; todo: string; networkName?: string }
+    interface ClusterFacts { name: string; nodes: string[]; from: string; todo: string }
     const sqlInstances = new Map<string, SqlFacts>();
     const sqlClusters = new Map<string, ClusterFacts>();
     const ags = new Map<string, AgFacts & { databases: DatabaseFacts[] }>();
@@ -202,6 +202,14 @@ export function importTopology(sources: ImportSources): ImportResult {
             if (!placed) {
                 ags.set(lower(ag.name), placed = { ...ag, databases: [] });
                 for (const replica of ag.replicas) sqlInstanceFor(replica.server, `sys.availability_replicas of ${ag.name}`);
+                // An availability group runs on one Windows Server failover cluster whose nodes hold its replicas.
+                const nodes = [...new Set(ag.replicas.map(r => hostPart(r.server)))].sort(byText);
+                if (nodes.length > 0 && !sqlClusters.has(lower(`${ag.name}-cluster`))) {
+                    sqlClusters.set(lower(`${ag.name}-cluster`), {
+                        name: `${ag.name}-cluster`, nodes, from: `the failover cluster of availability group ${ag.name}`,
+                        todo: 'the cluster\'s name, witness and clustered MSDTC are not collected: rename it and add `witness` and `msdtc` as it has them'
+                    });
+                }
             }
             placed.databases.push(database);
         } else {
@@ -357,6 +365,9 @@ export function importTopology(sources: ImportSources): ImportResult {
         if (host.orchestrations.length > 0) {
             const names = [...new Set(host.orchestrations.map(o => o.name))].sort(byText);
             body.line('orchestrations', `${names.length} orchestration${names.length === 1 ? '' : 's'} bound: ${summarise(names)}`);
+        }
+        if (type === 'isolated' && handlers.some(h => h.direction === 'receive')) {
+            todo(`load balancers are not collected: if one fronts ${printable(host.name)}, declare \`nlb NAME { members ...  fronts ${name} }\``);
         }
         if (host.tracking) body.line('tracking', 'MSBTS_HostSetting.HostTracking');
         if (host.bit32) body.line('bitness 32', 'MSBTS_HostSetting.IsHost32BitOnly');
