@@ -96,9 +96,8 @@ describe('bizha check', () => {
     });
 
     test('an unreadable file exits 2', () => {
-        if (process.platform === 'win32' || process.getuid?.() === 0) {
-            // root reads any file, and Windows has no unreadable mode bits: make an unreadable path
-            // with a dangling symlink instead.
+        if (process.getuid?.() === 0) {
+            // root reads any file: make an unreadable path with a dangling symlink instead.
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
             fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'dangling.bizha'));
             expect(run(['check', path.join(dir, 'dangling.bizha')]).status).toBe(2);
@@ -107,7 +106,9 @@ describe('bizha check', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
         const file = path.join(dir, 'secret.bizha');
         fs.writeFileSync(file, 'group G { }');
-        fs.chmodSync(file, 0o000);
+        // Windows ignores mode bits: an access list without its inherited entries lets nobody read.
+        if (process.platform === 'win32') execFileSync('icacls', [file, '/inheritance:r'], { stdio: 'ignore' });
+        else fs.chmodSync(file, 0o000);
         const { status, stderr } = run(['check', file]);
         expect(status).toBe(2);
         expect(stderr).toContain('cannot read');
