@@ -205,3 +205,24 @@ describe('bizha rules', () => {
         expect(rules.every((r: { id: string }) => fs.existsSync(`docs/rules/${r.id}.md`))).toBe(true);
     });
 });
+
+describe('bizha import', () => {
+    const fixtures = path.join(root, 'test', 'import', 'fixtures');
+
+    test('reads repeated --bindings and one --collector, writes the topology, exits as check does on it', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-import-'));
+        const args = ['import', '--collector', path.join(fixtures, 'contoso-collector.json'),
+            '--bindings', path.join(fixtures, 'contoso-orders.BindingInfo.xml'), '--bindings', path.join(fixtures, 'contoso-finance.BindingInfo.xml'), '-o', 'contoso.bizha'];
+        const first = run(args, dir);
+        expect(first.stdout).toMatch(/^wrote contoso\.bizha: 10 computers, 8 hosts/);
+        const check = run(['check', path.join(dir, 'contoso.bizha')], dir);
+        expect(first.status).toBe(check.status);
+        expect(first.stdout).toContain(check.stdout.trim().split('\n').at(-1)!.replace(/^1 file: /, 'check: '));
+        const again = run(args, dir);
+        expect(again.status).toBe(2);
+        expect(again.stderr).toBe('bizha: contoso.bizha exists: use --force to replace it\n');
+        expect(run([...args, '--force'], dir).status).toBe(first.status);
+        expect(run(['import', '-o', 'x.bizha'], dir)).toMatchObject({ status: 2, stderr: 'bizha: import needs --collector FILE.json and/or --bindings FILE.xml\n' });
+        expect(fs.readdirSync(dir)).toEqual(['contoso.bizha']);
+    });
+});
