@@ -9,8 +9,8 @@
 // The repository's package.json is the VS Code extension's manifest and the development
 // workspace (private, dev and platform-specific optional dependencies), so the CLI package is
 // generated: a staging folder with its own package.json (no dependencies), the
-// CLI bundled into one CommonJS file, the preview's browser script (for `bizha report`) and the
-// rule pages (for SARIF help), laid out as in the repository so the same code finds them.
+// CLI bundled into one CommonJS file, the preview's browser script (for `bizha report`), the
+// rule pages (for SARIF help) and the collector script (for `bizha import`), laid out as in the repository so the same code finds them.
 // See docs/packaging.md.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,6 +38,8 @@ await esbuild.build({ ...webviewBundleOptions, ...packaged });
 fs.mkdirSync(path.join(staging, 'bin'));
 fs.copyFileSync(path.join(repo, 'bin', 'bizha.cjs'), path.join(staging, 'bin', 'bizha.cjs'));
 fs.cpSync(path.join(repo, 'docs', 'rules'), path.join(staging, 'docs', 'rules'), { recursive: true });
+// `bizha import` reads what this PowerShell script collects on a BizTalk server: it ships with the CLI.
+fs.cpSync(path.join(repo, 'collector'), path.join(staging, 'collector'), { recursive: true });
 fs.copyFileSync(path.join(repo, 'cli', 'README.md'), path.join(staging, 'README.md'));
 fs.copyFileSync(path.join(repo, 'LICENSE'), path.join(staging, 'LICENSE'));
 

@@ -55,6 +55,7 @@ describe('the packed CLI', () => {
         expect(files.filter(f => f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
         expect(files.filter(f => /\.c?js$/.test(f)).sort()).toEqual(['bin/bizha.cjs', 'out/cli/main.cjs', 'out/preview/webview.js']);
         expect(files).toContain('docs/rules/HA-HOST-SPOF.md');
+        expect(files).toContain('collector/Get-BizhaTopology.ps1');
         expect(fs.existsSync(path.join(installed, 'node_modules'))).toBe(false);
     });
 
@@ -83,5 +84,17 @@ describe('the packed CLI', () => {
         expect(rules.status).toBe(0);
         expect((JSON.parse(rules.stdout) as Array<{ id: string }>).map(rule => rule.id)).toEqual(allRules.map(rule => rule.id));
         expect(bizha(['--version']).stdout.trim()).toBe(version);
+    });
+
+    test('bizha import writes a topology from a collector file that bizha check then reads', () => {
+        const imported = bizha(['import', '--collector', path.join(root, 'test', 'import', 'fixtures', 'contoso-collector.json'), '-o', 'imported.bizha']);
+        expect(imported.stderr).not.toContain('internal error');
+        expect(imported.stdout).toContain('wrote imported.bizha');
+        // Like check, import exits 1 when the imported topology has errors.
+        expect(imported.status).toBeLessThan(2);
+        expect(fs.readFileSync(path.join(elsewhere, 'imported.bizha'), 'utf8')).toMatch(/^\s*group \S+/m);
+        const check = bizha(['check', 'imported.bizha']);
+        expect(check.stdout).toMatch(/^1 file: \d+ errors?, /m);
+        expect(check.status).toBeLessThan(2);
     });
 });
