@@ -39,6 +39,7 @@ export const tierNoun: Record<Tier, string> = {
 export const mechanismText: Record<Mechanism, string> = {
     'scale-out': 'scale-out',
     'load-balanced': 'load-balanced',
+    unbalanced: 'no load balancer',
     'clustered-failover': 'clustered failover',
     'sql-fci': 'SQL failover cluster instance',
     'availability-group': 'availability group',

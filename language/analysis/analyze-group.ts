@@ -1,6 +1,6 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
 import { biztalkComputers, fileServerComputers, fileServerOf, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
-import type { DatabaseModel, GroupModel, HostModel, NlbModel } from '../model/topology.js';
+import type { DatabaseModel, GroupModel, HandlerModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
     computerId, maxRedundancy, siteId,
@@ -22,6 +22,8 @@ interface Draft {
     placements: Placement[];
     dependsOn: string[];
     source: SourceRef;
+    /** Every provider is needed at once (`unbalanced`): one path through all of them. */
+    allProvidersNeeded?: boolean;
 }
 
 /** How a host is provided: shared by all its receive, processing and send functions. */
@@ -51,6 +53,37 @@ export function hostProvision(group: GroupModel, host: HostModel): HostProvision
     return { mechanism, providers, placements };
 }
 
+
+/**
+ * How a host's receive handlers are provided, per handler. They share the host's provision, except:
+ * - an isolated host whose instances all run on the nodes of a cluster with clustered IIS runs
+ *   where IIS is active, failing over with it (Microsoft's "SSO and a host in one cluster group");
+ * - a scaled-out receive that a load balancer fronts is load-balanced; one whose adapter needs a
+ *   load balancer (HTTP-style, WCF-NetTcp) and has none is `unbalanced`: clients address one of
+ *   the computers, so each computer's failure stops it (HA-RECV-NLB).
+ */
+function receiveProvisionOf(group: GroupModel, host: HostModel, provision: HostProvision, fronted: boolean): (handler: HandlerModel) => HostProvision {
+    const scaledOut = !host.clusteredOn && provision.providers.length > 1;
+    if (!scaledOut) return () => provision;
+    if (host.type === 'isolated') {
+        const iis = [...group.clusters.values()].find(c => c.iis && provision.providers.every(p => c.nodes.includes(p)));
+        if (iis) {
+            const failover: HostProvision = {
+                mechanism: 'clustered-failover', providers: provision.providers,
+                placements: provision.placements.map(p => p.role === 'active' && p.computer !== provision.providers[0] ? { ...p, role: 'standby' as const } : p)
+            };
+            return () => failover;
+        }
+    }
+    const balanced: HostProvision = { ...provision, mechanism: 'load-balanced' };
+    // Its own provider list: the redundancy of an unbalanced receive is not the host's.
+    const unbalanced: HostProvision = { ...provision, mechanism: 'unbalanced', providers: [...provision.providers] };
+    return handler => {
+        const needsBalancer = handler.info?.receive === 'load-balancer' || handler.info?.receive === 'load-balancer-or-cluster';
+        if (fronted && (needsBalancer || host.type === 'isolated')) return balanced;
+        return needsBalancer ? unbalanced : provision;
+    };
+}
 
 function databaseFunctionId(database: { name: string }): string {
     return `database:${database.name}`;
@@ -110,21 +143,20 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     }
     for (const host of group.hosts.values()) {
         const provision = hostProvision(group, host);
-        const fronting = host.type === 'isolated' ? frontingOf.get(host.name) ?? [] : [];
-        const balanced = fronting.length > 0;
-        const handlerMechanism: Mechanism = balanced && provision.providers.length > 1 ? 'load-balanced' : provision.mechanism;
-        host.handlers.forEach((handler, index) => {
+        const fronting = frontingOf.get(host.name) ?? [];
+        const receiveProvision = receiveProvisionOf(group, host, provision, fronting.length > 0);
+        host.handlers.forEach(handler => {
             const sameAdapter = host.handlers.filter(h => h.direction === handler.direction && h.adapter === handler.adapter);
             const suffix = sameAdapter.length > 1 ? `#${sameAdapter.indexOf(handler) + 1}` : '';
+            const provided = handler.direction === 'receive' ? receiveProvision(handler) : provision;
             drafts.push({
                 id: `${handler.direction}:${host.name}:${handler.adapter}${suffix}`,
                 kind: handler.direction, label: `${handler.direction} ${handler.adapter} on ${host.name}`,
                 host: host.name, adapter: handler.adapter,
-                mechanism: handler.direction === 'receive' ? handlerMechanism : provision.mechanism,
-                providers: provision.providers, placements: provision.placements,
+                mechanism: provided.mechanism, providers: provided.providers, placements: provided.placements,
+                allProvidersNeeded: provided.mechanism === 'unbalanced',
                 dependsOn: withDependencies([fileServerFunction(handler.path)]), source: handler.source
             });
-            void index;
         });
         if (host.orchestrations) {
             drafts.push({
@@ -243,7 +275,9 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
         return path;
     };
     // Availability groups list replicas per SQL instance: paths are per SQL instance, not per computer.
-    const pathsOf = (draft: Draft): ComponentId[][] => draft.providers.map(pathOf);
+    const pathsOf = (draft: Draft): ComponentId[][] => draft.allProvidersNeeded
+        ? [[...new Set(draft.providers.flatMap(pathOf))]]
+        : draft.providers.map(pathOf);
 
     // A host's receive, send and processing functions share one provider list: compute it once.
     const byProviders = new Map<readonly string[], { paths: ComponentId[][]; result: ReturnType<typeof computeRedundancy> }>();

@@ -15,6 +15,7 @@ export type FunctionKind =
 export type Mechanism =
     | 'scale-out'            // several enabled host instances on distinct computers
     | 'load-balanced'        // scale-out behind a load balancer
+    | 'unbalanced'           // an HTTP-style receive on several computers with no load balancer: clients address one computer, so each one's failure stops it
     | 'clustered-failover'   // clustered host or clustered master secret server: one active node
     | 'sql-fci'              // SQL Server failover cluster instance
     | 'availability-group'   // Always On availability group

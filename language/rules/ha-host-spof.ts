@@ -12,7 +12,8 @@ export const haHostSpof = defineRule({
     check({ group, analysis, report }) {
         for (const host of group.hosts.values()) {
             if (host.clusteredOn || !hasWork(host)) continue;
-            const failing = hostFunctions(analysis, host).filter(fn => fn.ownRedundancy === 1 && computerSingleFailures(fn).length > 0);
+            // A receive with instances on several computers but no load balancer is HA-RECV-NLB's.
+            const failing = hostFunctions(analysis, host).filter(fn => fn.mechanism !== 'unbalanced' && fn.ownRedundancy === 1 && computerSingleFailures(fn).length > 0);
             if (failing.length === 0) continue;
             // Every failing function is reported, whatever adapter rule also applies; the advice
             // differs for handlers whose answer is a clustered host (their adapter rule says how).

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { distinctEnabledComputers, listText } from './helpers.js';
+import { handlerFunction, listText } from './helpers.js';
 import { newBalancer } from './fixes-common.js';
 
 export const haRecvNlb = defineRule({
@@ -8,10 +8,8 @@ export const haRecvNlb = defineRule({
     area: 'adapters',
     summary: 'HTTP-style receive handlers scaled out over several computers need a load balancer in front of them.',
     sources: ['biztalk/core/scaled-out-receiving-hosts.md', 'biztalk/core/creating-a-highly-available-biztalk-server-environment.md', 'biztalk/technical-guides/scaling-out-receiving-hosts.md'],
-    check({ group, report }) {
+    check({ group, analysis, report }) {
         for (const host of group.hosts.values()) {
-            const computers = distinctEnabledComputers(host);
-            const fronted = [...group.nlbs.values()].some(nlb => nlb.fronts.includes(host.name));
             for (const handler of host.handlers) {
                 const strategy = handler.info?.receive;
                 if (handler.direction !== 'receive' || (strategy !== 'load-balancer' && strategy !== 'load-balancer-or-cluster')) continue;
@@ -25,7 +23,10 @@ export const haRecvNlb = defineRule({
                     }
                     continue;
                 }
-                if (computers.length < 2 || fronted) continue;
+                // The analysis decides: several instances and no load balancer in front is `unbalanced`.
+                const fn = handlerFunction(analysis, host, handler);
+                if (fn?.mechanism !== 'unbalanced') continue;
+                const computers = fn.providers;
                 report({
                     node: handler.node, property: 'adapter',
                     message: `receive ${handler.adapter} on ${host.name} runs on ${listText(computers)}, but no load balancer fronts ${host.name}: BizTalk cannot spread inbound connections, so clients address one computer and stop receiving when it fails. Add an nlb with members ${listText(computers)} that fronts ${host.name}.`,

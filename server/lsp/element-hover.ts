@@ -42,6 +42,7 @@ function mechanismText(mechanism: Mechanism, providers: readonly string[]): stri
     switch (mechanism) {
         case 'scale-out': return `scaled out on ${plural(providers.length, 'computer')} (${shortList(providers)})`;
         case 'load-balanced': return `scaled out on ${plural(providers.length, 'computer')} (${shortList(providers)}) behind a load balancer`;
+        case 'unbalanced': return `instances on ${plural(providers.length, 'computer')} (${shortList(providers)}) but no load balancer in front, so clients address one of them`;
         case 'clustered-failover': return `clustered: active on one of ${listText(providers)} at a time, failing over to another`;
         case 'sql-fci': return `SQL failover cluster instance on ${listText(providers)}`;
         case 'availability-group': return `availability group with synchronous replicas on ${listText(providers)}`;

@@ -123,6 +123,39 @@ describe('group analysis', () => {
         expect(tracking.ownRedundancy).toBe(2);
     });
 
+    // HA-RECV-NLB's finding, modelled: without a load balancer clients address one computer.
+    test('an HTTP-style receive on two computers with no load balancer is a single point of failure of each', async () => {
+        const analysis = await analyze(variant([['    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n', '']]));
+        const web = analysis.functions.find(fn => fn.id === 'receive:WebReceive:WCF-BasicHttp')!;
+        expect(web.mechanism).toBe('unbalanced');
+        expect(web.providers).toEqual(['BTS01', 'BTS02']);
+        expect(web.ownRedundancy).toBe(1);
+        expect(web.ownSingleFailures).toEqual(['computer:BTS01', 'computer:BTS02']);
+        expect(analysis.components.find(c => c.id === 'computer:BTS01')!.stops).toContain(web.id);
+        // The host's other functions are not affected.
+        const balanced = await analyze(cleanGroup);
+        expect(balanced.functions.find(fn => fn.id === 'receive:WebReceive:WCF-BasicHttp')).toMatchObject({ mechanism: 'load-balanced', ownRedundancy: 2 });
+    });
+
+    test('an isolated host on the nodes of a cluster with clustered IIS fails over with IIS: no load balancer needed', async () => {
+        const analysis = await analyze(variant([
+            ['computer BTS01, BTS02', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  iis }'],
+            ['    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n', '']
+        ]));
+        const web = analysis.functions.find(fn => fn.id === 'receive:WebReceive:WCF-BasicHttp')!;
+        expect(web.mechanism).toBe('clustered-failover');
+        expect(web.placements).toEqual([{ computer: 'BTS01', role: 'active' }, { computer: 'BTS02', role: 'standby' }]);
+        expect(web.ownRedundancy).toBe(2);
+    });
+
+    test('an in-process WCF-NetTcp receive needs the load balancer too, or is failover in a clustered host', async () => {
+        const nettcp = 'host TcpHost { receive WCF-NetTcp  instances on BTS01, BTS02 }';
+        const unbalanced = await analyze(variant([['    nlb WebFarm', `    ${nettcp}\n    nlb WebFarm`]]));
+        expect(unbalanced.functions.find(fn => fn.id === 'receive:TcpHost:WCF-NetTcp')).toMatchObject({ mechanism: 'unbalanced', ownRedundancy: 1 });
+        const fronted = await analyze(variant([['    nlb WebFarm', `    ${nettcp}\n    nlb TcpFarm { members BTS01, BTS02  fronts TcpHost }\n    nlb WebFarm`]]));
+        expect(fronted.functions.find(fn => fn.id === 'receive:TcpHost:WCF-NetTcp')).toMatchObject({ mechanism: 'load-balanced', ownRedundancy: 2 });
+    });
+
     test('sites: two computers in one site survive a computer failure but not the site', async () => {
         const analysis = await analyze(variant([['computer BTS01, BTS02', 'computer BTS01 { site DC1 }, BTS02 { site DC1 }']]));
         const processing = analysis.functions.find(fn => fn.id === 'processing:ProcessingHost')!;

@@ -192,6 +192,17 @@ describe('bizha explain', () => {
         expect(stdout).toContain('Worst single failure: FS01 stops 2 functions.');
     });
 
+    test('an HTTP receive on two computers without a load balancer is a single point of failure, as HA-RECV-NLB says', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        const text = fs.readFileSync('examples/small-ha/topology.bizha', 'utf8').replace(/^\s*nlb \w+ \{[^}]*\}\n/m, '\n');
+        expect(text).not.toMatch(/^\s*nlb /m);
+        fs.writeFileSync(path.join(dir, 'no-nlb.bizha'), text);
+        expect(run(['check', dir]).stdout).toContain('error HA-RECV-NLB');
+        const { stdout } = run(['explain', dir]);
+        expect(stdout).toMatch(/receive WCF-BasicHttp on \w+\s+no load balancer\s+BTS01, BTS02\s+1 single point of failure\s+BTS01, BTS02/);
+        expect(stdout).not.toMatch(/receive WCF-BasicHttp on \w+\s+\S.*survives one failure/);
+    });
+
     test('colours the table with --color', () => {
         expect(run(['explain', 'examples/two-computer-not-ha', '--color']).stdout).toContain('\u001b[33m');
     });

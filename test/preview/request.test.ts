@@ -30,6 +30,22 @@ describe('bizha/analysis in process', () => {
     });
 });
 
+describe('bizha/analysis data agrees with the rules', () => {
+    it('shows an HTTP receive without a load balancer as a single point of failure', async () => {
+        const services = createTestServices();
+        const uri = URI.file('/workspace/no-nlb.bizha');
+        const text = fs.readFileSync(examplePath('small-ha'), 'utf8').replace(/^\s*nlb \w+ \{[^}]*\}\n/m, '\n');
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        const pending = previewAnalysis(services, uri.toString());
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const result = await pending;
+        const web = result.groups[0].functions.find(f => f.kind === 'receive' && f.adapter === 'WCF-BasicHttp')!;
+        expect(web).toMatchObject({ mechanism: 'unbalanced', redundancy: 1 });
+        expect((document.diagnostics ?? []).some(d => d.code === 'HA-RECV-NLB' && d.severity === 1)).toBe(true);
+    });
+});
+
 describe('bizha/analysis over LSP (bundled server, stdio)', () => {
     let session: LspSession;
     beforeAll(async () => {
