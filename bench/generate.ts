@@ -8,45 +8,7 @@
  * (a host on one computer, a standalone SQL instance, ...) so that an editor sees diagnostics as
  * it would on a real estate.
  */
-
-/** Small, fast, seedable PRNG (mulberry32). */
-export class Rng {
-    private state: number;
-    constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-    next(): number {
-        let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-    int(min: number, max: number): number {
-        return min + Math.floor(this.next() * (max - min + 1));
-    }
-    chance(p: number): boolean {
-        return this.next() < p;
-    }
-    pick<T>(items: readonly T[]): T {
-        return items[Math.floor(this.next() * items.length)];
-    }
-    sample<T>(items: readonly T[], count: number): T[] {
-        const copy = [...items];
-        const out: T[] = [];
-        while (out.length < count && copy.length > 0) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]);
-        return out;
-    }
-    weighted<T extends string>(weights: Record<T, number>): T {
-        const entries = Object.entries(weights) as Array<[T, number]>;
-        const total = entries.reduce((sum, [, w]) => sum + w, 0);
-        let r = this.next() * total;
-        for (const [key, w] of entries) {
-            r -= w;
-            if (r <= 0) return key;
-        }
-        return entries[entries.length - 1][0];
-    }
-}
+import { Rng } from '../test/random.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -106,14 +68,14 @@ function standardHosts(rng: Rng, o: {
         lines.push('');
         lines.push(`    // ${app}: dedicated receive and send hosts (separate throttling and service accounts)`);
         lines.push(`    host ${prefix}${app}Receive {`);
-        const adapters = rng.sample(scaleOutReceive, rng.int(1, 2));
+        const adapters = rng.sample(scaleOutReceive, rng.range(1, 2));
         lines.push(`        receive ${adapters.map(a => a === 'FILE' ? `FILE (path "\\\\\\\\FS-CLUSTER\\\\${app}\\\\In")` : a).join(', ')}`);
         if (rng.chance(0.3)) lines.push(`        bitness 64`);
         lines.push(`        instances on ${instances(flaw(o.receiveComputers))}`);
         lines.push(`        account ${dom}\\svc-${app.toLowerCase()}-rcv`);
         lines.push(`    }`);
         lines.push(`    host ${prefix}${app}Send {`);
-        lines.push(`        send ${rng.sample(sendAdapters, rng.int(1, 4)).join(', ')}`);
+        lines.push(`        send ${rng.sample(sendAdapters, rng.range(1, 4)).join(', ')}`);
         lines.push(`        instances on ${instances(flaw(o.sendComputers))}`);
         lines.push(`        account ${dom}\\svc-${app.toLowerCase()}-snd`);
         lines.push(`    }`);
@@ -136,7 +98,7 @@ function standardHosts(rng: Rng, o: {
     lines.push('');
     lines.push(`    // ---- sending ----`);
     lines.push(`    host ${prefix}SendHost {`);
-    lines.push(`        send ${rng.sample(sendAdapters, rng.int(2, 5)).join(', ')}`);
+    lines.push(`        send ${rng.sample(sendAdapters, rng.range(2, 5)).join(', ')}`);
     lines.push(`        instances on ${instances(flaw(o.sendComputers))}`);
     lines.push(`        account ${dom}\\svc-bts-send`);
     lines.push(`        windows-group ${dom}\\BizTalk-Application-Users`);
@@ -149,7 +111,7 @@ function standardHosts(rng: Rng, o: {
     lines.push(`    }`);
     lines.push('');
     lines.push(`    host ${prefix}WebReceive isolated {`);
-    lines.push(`        receive ${rng.sample(isolatedReceive, rng.int(1, 3)).join(', ')}`);
+    lines.push(`        receive ${rng.sample(isolatedReceive, rng.range(1, 3)).join(', ')}`);
     lines.push(`        instances on ${o.webComputers.join(', ')}`);
     lines.push(`        account ${dom}\\svc-bts-isolated`);
     lines.push(`        windows-group ${dom}\\BizTalk-Isolated-Host-Users`);
@@ -180,7 +142,7 @@ const coreDatabases = 'BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizT
 
 /** One self-contained group (all its computers declared inside it). */
 export function generateGroup(rng: Rng, options: GroupOptions): string {
-    const shape = rng.weighted<Shape>({ small: 40, medium: 22, large: 10, ag: 15, queues: 13 });
+    const shape = rng.weighted<Shape>([[40, 'small'], [22, 'medium'], [10, 'large'], [15, 'ag'], [13, 'queues']]);
     const plan = planGroup(rng, shape, options);
     return plan.lines.join('\n');
 }
@@ -194,20 +156,20 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
     const withSites = rng.chance(0.25);
 
     lines.push(`// ${name}: ${({ small: 'small', medium: 'medium-sized', large: 'large-scale', ag: 'availability-group', queues: 'clustered FTP/MSMQ' })[shape]} high-availability deployment`);
-    if (rng.chance(0.5)) lines.push(`// Owner: integration platform team. Reviewed ${2020 + rng.int(0, 5)}-${pad(rng.int(1, 12))}.`);
+    if (rng.chance(0.5)) lines.push(`// Owner: integration platform team. Reviewed ${2020 + rng.range(0, 5)}-${pad(rng.range(1, 12))}.`);
     lines.push(`group ${name} {`);
-    lines.push(`    version 2020 cu ${rng.int(1, 6)}`);
+    lines.push(`    version 2020 cu ${rng.range(1, 6)}`);
     lines.push(`    edition enterprise`);
     lines.push(`    availability ${rng.chance(0.9) ? 'high' : 'standard'}`);
     lines.push('');
 
-    const btsCount = shape === 'large' ? rng.int(6, 10) : shape === 'small' || shape === 'ag' ? rng.int(2, 3) : rng.int(4, 6);
+    const btsCount = shape === 'large' ? rng.range(6, 10) : shape === 'small' || shape === 'ag' ? rng.range(2, 3) : rng.range(4, 6);
     const bts = Array.from({ length: btsCount }, (_, i) => c('BTS', i + 1));
     const siteOf = (i: number): string => `{ site ${prefix}DC${(i % 2) + 1} }`;
     lines.push(`    // BizTalk Server computers`);
     lines.push(`    computer ${withSites ? bts.map((b, i) => `${b} ${siteOf(i)}`).join(', ') : bts.join(', ')}`);
 
-    const sqlNodes = shape === 'large' ? 8 : shape === 'ag' ? 2 : rng.int(2, 3);
+    const sqlNodes = shape === 'large' ? 8 : shape === 'ag' ? 2 : rng.range(2, 3);
     const sql = Array.from({ length: sqlNodes }, (_, i) => c('SQL', i + 1));
     lines.push(`    // SQL Server computers`);
     lines.push(`    computer ${withSites ? sql.map((s, i) => `${s} ${siteOf(i)}`).join(', ') : sql.join(', ')}`);
@@ -233,7 +195,7 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         sql.forEach((node, i) => {
             lines.push(`    sql ${prefix}SQL${String.fromCharCode(65 + i)} on ${node} {`);
             lines.push(`        edition enterprise`);
-            lines.push(`        version 2019 cu ${rng.int(10, 24)}`);
+            lines.push(`        version 2019 cu ${rng.range(10, 24)}`);
             lines.push(`    }`);
         });
         lines.push('');
@@ -278,7 +240,7 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         lines.push('');
         lines.push(`    sql ${prefix}BTSSQL on ${standalone ? sql[0] : `${prefix}SQLCL01`} {`);
         lines.push(`        edition enterprise`);
-        lines.push(`        version 2019 cu ${rng.int(10, 24)}`);
+        lines.push(`        version 2019 cu ${rng.range(10, 24)}`);
         lines.push(`        databases ${coreDatabases}`);
         lines.push(`    }`);
         if (shape === 'medium') {
@@ -346,7 +308,7 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         receiveComputers, sendComputers, processingComputers,
         trackingComputers: processingComputers,
         webComputers,
-        apps: shape === 'large' ? rng.int(3, 6) : rng.int(0, 3),
+        apps: shape === 'large' ? rng.range(3, 6) : rng.range(0, 3),
         nlbKind: shape === 'medium' ? 'hardware' : 'windows'
     });
     lines.push('');
@@ -414,7 +376,7 @@ export function generateWorkspace(fileCount: number, seed = 7): Workspace {
     inventory.push('');
     for (let g = 0; g < groups; g++) {
         const { name, prefix } = groupName(g);
-        const btsCount = rng.weighted({ two: 55, four: 35, eight: 10 }) === 'two' ? 2 : rng.chance(0.78) ? 4 : 8;
+        const btsCount = rng.weighted([[55, 'two'], [35, 'four'], [10, 'eight']]) === 'two' ? 2 : rng.chance(0.78) ? 4 : 8;
         const bts = Array.from({ length: btsCount }, (_, i) => `${prefix}BTS${pad(i + 1)}`);
         const cluster = `SQLCL${pad(Math.floor(g / groupsPerSqlCluster) + 1, 3)}`;
         const sqlName = `${prefix}SQL`;
@@ -422,14 +384,14 @@ export function generateWorkspace(fileCount: number, seed = 7): Workspace {
         inventory.push(`computer ${bts.join(', ')}`);
         inventory.push(`sql ${sqlName} on ${cluster} {`);
         inventory.push(`    edition enterprise`);
-        inventory.push(`    version 2019 cu ${rng.int(10, 24)}`);
+        inventory.push(`    version 2019 cu ${rng.range(10, 24)}`);
         inventory.push(`}`);
 
         const dom = domain(rng);
         const lines: string[] = [
             `// ${name}: uses the shared inventory (inventory.bizha) for computers and SQL Server.`,
             `group ${name} {`,
-            `    version 2020 cu ${rng.int(1, 6)}`,
+            `    version 2020 cu ${rng.range(1, 6)}`,
             `    edition enterprise`,
             `    availability high`,
             '',
@@ -445,7 +407,7 @@ export function generateWorkspace(fileCount: number, seed = 7): Workspace {
         standardHosts(rng, {
             lines, prefix, dom, flawRate: 0.04,
             receiveComputers: front, sendComputers: front, processingComputers: back, trackingComputers: back,
-            webComputers: front, apps: rng.int(0, 4), nlbKind: 'windows'
+            webComputers: front, apps: rng.range(0, 4), nlbKind: 'windows'
         });
         lines.push('');
         backupJob(lines, name, `DRSQL${pad(Math.floor(g / 20) + 1, 3)}`);
@@ -475,7 +437,7 @@ export function generateScalingGroup(computers: number, instances: number, seed 
         `    edition enterprise`,
         ''
     ];
-    for (let i = 0; i < bts.length; i += 10) lines.push(`    computer ${bts.slice(i, i + 10).map(b => rng.chance(0.2) ? `${b} { site DC${rng.int(1, 4)} }` : b).join(', ')}`);
+    for (let i = 0; i < bts.length; i += 10) lines.push(`    computer ${bts.slice(i, i + 10).map(b => rng.chance(0.2) ? `${b} { site DC${rng.range(1, 4)} }` : b).join(', ')}`);
     for (let i = 0; i < sql.length; i += 10) lines.push(`    computer ${sql.slice(i, i + 10).join(', ')}`);
     lines.push('');
     // SQL: four-node clusters, one FCI each; the core databases on the first, extra MessageBoxes on the next.

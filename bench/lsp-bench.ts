@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionRequest, HoverRequest, CodeActionRequest, SemanticTokensRequest, DocumentSymbolRequest, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
 import { LspSession, fileUri } from './lsp-client.js';
-import { Rng } from './generate.js';
+import { Rng } from '../test/random.js';
 import { latency, stats, type Latency, type Stats } from './stats.js';
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));

@@ -1,22 +1,25 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allRules } from '../../language/rules/registry.js';
+import { bundleSources, type Bundles } from '../bundles.js';
 
 const root = process.cwd();
-const bin = path.join(root, 'bin', 'bizha.cjs');
+// The CLI runs from its bundle, built from the current sources into a folder of its own.
+let bundles: Bundles;
 
 function run(args: string[], cwd = root): { status: number; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bundles.cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
-    // The CLI runs from its bundle: build it from the current sources.
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+beforeAll(async () => {
+    bundles = await bundleSources(['cli']);
 }, 120_000);
+
+afterAll(() => bundles.dispose());
 
 describe('bizha check', () => {
     test('prints path:line:col severity RULE-ID message and exits 1 on errors', () => {

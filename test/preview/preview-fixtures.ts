@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { URI } from 'langium';
 import * as esbuild from 'esbuild';
+import { webviewBundleOptions } from '../../esbuild-options.mjs';
 import { createTestServices } from '../helpers.js';
 import { previewGroups } from '../../server/preview-request.js';
 import type { PreviewGroup } from '../../preview/protocol.js';
@@ -32,10 +33,7 @@ let bundled: string | undefined;
 /** The webview script, bundled for the browser like esbuild.mjs does (fresh from the sources). */
 export async function webviewBundle(): Promise<string> {
     if (bundled) return bundled;
-    const result = await esbuild.build({
-        entryPoints: [path.join(repoRoot, 'preview', 'webview.ts')],
-        bundle: true, format: 'iife', platform: 'browser', target: ['chrome120'], write: false, logLevel: 'silent'
-    });
+    const result = await esbuild.build({ ...webviewBundleOptions, absWorkingDir: repoRoot, write: false, logLevel: 'silent' });
     bundled = result.outputFiles[0].text;
     return bundled;
 }

@@ -16,6 +16,7 @@
  * Used by test/robustness/*.test.ts (the seeded quick run) and scripts/fuzz.mjs (the long run,
  * which bundles this file with esbuild).
  */
+import { Rng } from '../random.js';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
@@ -30,47 +31,8 @@ import * as lspModule from '../../server/bizha-lsp-module.js';
 import { previewAnalysis } from '../../server/preview-request.js';
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness
+// Seeded randomness (the generator itself is test/random.ts)
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: small, fast, good enough for fuzzing, and identical on every platform. */
-export class Rng {
-    private state: number;
-    constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-    /** In [0, 1). */
-    next(): number {
-        this.state = (this.state + 0x6d2b79f5) >>> 0;
-        let t = this.state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-    /** An integer in [0, n). */
-    int(n: number): number {
-        return n <= 0 ? 0 : Math.floor(this.next() * n);
-    }
-    /** An integer in [lo, hi]. */
-    range(lo: number, hi: number): number {
-        return lo + this.int(hi - lo + 1);
-    }
-    chance(p: number): boolean {
-        return this.next() < p;
-    }
-    pick<T>(items: readonly T[]): T {
-        return items[this.int(items.length)];
-    }
-    /** Picks by weight: [[weight, value], ...]. */
-    weighted<T>(items: ReadonlyArray<readonly [number, T]>): T {
-        const total = items.reduce((sum, [w]) => sum + w, 0);
-        let x = this.next() * total;
-        for (const [w, value] of items) {
-            if ((x -= w) < 0) return value;
-        }
-        return items[items.length - 1][1];
-    }
-}
 
 /** The seed of one iteration of a run: every iteration is reproducible on its own. */
 export function iterationSeed(seed: number, iteration: number): number {

@@ -5,14 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult } from 'vscode-languageserver-protocol';
-import { nodeBundleOptions } from '../../esbuild-options.mjs';
+import { bundleSources } from '../bundles.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverBundle = path.join(repoRoot, 'out', 'server', 'main.cjs');
@@ -29,14 +28,8 @@ export async function serverUnderTest(): Promise<{ bundle: string; rulesDocsFold
         const bundle = path.resolve(repoRoot, given);
         return { bundle, rulesDocsFolder: path.join(path.dirname(bundle), '..', '..', 'docs', 'rules'), dispose: () => undefined };
     }
-    const esbuild = await import('esbuild');
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-server-'));
-    const bundle = path.join(root, 'out', 'server', 'main.cjs');
-    await esbuild.build({
-        entryPoints: [path.join(repoRoot, 'server', 'main.ts')],
-        ...nodeBundleOptions, outfile: bundle, logLevel: 'error'
-    });
-    return { bundle, rulesDocsFolder: path.join(root, 'docs', 'rules'), dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
+    const bundles = await bundleSources(['server']);
+    return { bundle: bundles.server, rulesDocsFolder: bundles.rulesDocsFolder, dispose: bundles.dispose };
 }
 
 export interface Published {

@@ -16,7 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
-import { createFuzzServices, fragment, keywords, Rng, strangeChars } from './fuzzer.js';
+import { createFuzzServices, fragment, keywords, strangeChars } from './fuzzer.js';
+import { Rng } from '../random.js';
 import { LspClient, repoRoot, serverUnderTest } from './lsp-client.js';
 
 const seed = Number(process.env.BIZHA_FUZZ_SEED ?? 20240611);

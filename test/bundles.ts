@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { nodeBundleOptions, webviewBundleOptions } from '../esbuild-options.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Bundles {
+    /** A new temporary folder laid out like the installed extension and CLI: out/, docs/rules/. */
+    readonly root: string;
+    /** <root>/out/cli/main.cjs (with out/preview/webview.js beside it for `bizha report`). */
+    readonly cli: string;
+    /** <root>/out/server/main.cjs */
+    readonly server: string;
+    /** Where the bundles link rule documentation to (bundle-paths.ts: two levels above the bundle). */
+    readonly rulesDocsFolder: string;
+    dispose(): void;
+}
+
+/**
+ * Bundles the CLI and/or the language server from the current sources exactly as esbuild.mjs does,
+ * into a temporary folder of its own. Tests run these, never the project's out/: another test
+ * file (or a developer's build) may be rewriting out/ at that moment, and a stale out/ would test
+ * old code or make a test skip.
+ */
+export async function bundleSources(entries: ReadonlyArray<'cli' | 'server'>): Promise<Bundles> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-bundle-'));
+    const entryPoints = Object.fromEntries(entries.map(entry => [`${entry}/main`, path.join(repoRoot, entry, 'main.ts')]));
+    await esbuild.build({ ...nodeBundleOptions, entryPoints, outdir: path.join(root, 'out'), outExtension: { '.js': '.cjs' }, logLevel: 'error' });
+    if (entries.includes('cli')) {
+        await esbuild.build({ ...webviewBundleOptions, absWorkingDir: repoRoot, outdir: path.join(root, 'out'), logLevel: 'error' });
+    }
+    const rulesDocsFolder = path.join(root, 'docs', 'rules');
+    fs.cpSync(path.join(repoRoot, 'docs', 'rules'), rulesDocsFolder, { recursive: true });
+    return {
+        root,
+        cli: path.join(root, 'out', 'cli', 'main.cjs'),
+        server: path.join(root, 'out', 'server', 'main.cjs'),
+        rulesDocsFolder,
+        dispose: () => fs.rmSync(root, { recursive: true, force: true })
+    };
+}
