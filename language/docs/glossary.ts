@@ -68,7 +68,10 @@ export const glossary = {
         term: 'Network DTC access',
         summary: 'Network access of the Distributed Transaction Coordinator on this computer',
         text: 'BizTalk runs distributed transactions across its databases and with SSO, through MSDTC. Network DTC access must be enabled on every BizTalk and SQL computer (with the same RPC authentication level, and its ports open); `msdtc off` records that it is disabled.',
-        sources: ['core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2', 'install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment']
+        notes: [
+            'BizTalk calls SQL Server and the master secret server through MSDTC, so MSDTC on those computers is as critical as they are: its failure there stops the whole group, while on a BizTalk-only computer it stops that computer (HA-MSDTC-SCOPE).'
+        ],
+        sources: ['core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2', 'install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment', 'technical-guides/planning-for-high-availability2']
     },
     'cluster': {
         term: 'Windows Server failover cluster',
@@ -86,13 +89,19 @@ export const glossary = {
         term: 'Shared storage',
         summary: 'The shared disk (SAN, RAID array) every node of the cluster reaches',
         text: 'The disk array, SAN or shared disk that all nodes of a SQL failover cluster instance reach; RAID 1+0 is recommended for the BizTalk databases. bizha assumes it is internally redundant, as Microsoft\'s guidance does, so it is not a failure component.',
+        notes: [
+            'Put the databases on a SAN with RAID 1+0, the MessageBox and BAMPrimaryImport above all, with separate disks per database (HA-DB-STORAGE).'
+        ],
         sources: ['core/clustering-the-biztalk-server-databases1', 'technical-guides/planning-for-database-availability']
     },
     'msdtc-clustered': {
         term: 'Clustered MSDTC',
         summary: 'MSDTC is a clustered resource on this cluster',
         text: 'The Distributed Transaction Coordinator as a clustered resource. It must exist before BizTalk is installed on a cluster and is recommended wherever SQL Server, SSO or hosts are clustered: MSDTC on the SQL or master secret server computers is as critical as they are.',
-        sources: ['core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2', 'technical-guides/planning-for-high-availability2']
+        notes: [
+            'BizTalk calls SQL Server and the master secret server through MSDTC, so MSDTC on those computers is as critical as they are: its failure there stops the whole group, while on a BizTalk-only computer it stops that computer (HA-MSDTC-SCOPE).'
+        ],
+        sources: ['core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2', 'technical-guides/planning-for-high-availability2', 'technical-guides/planning-for-high-availability2']
     },
     'msmq-clustered': {
         term: 'Clustered MSMQ',
@@ -134,7 +143,12 @@ export const glossary = {
         term: 'SQL Server instance',
         summary: 'A SQL Server instance: standalone on a computer, or a failover cluster instance on a cluster',
         text: 'A SQL Server instance that can hold BizTalk databases. `sql X on <computer>` is standalone and fails with its computer; `sql X on <cluster>` is a failover cluster instance that moves to another node. BizTalk stops when its databases are unavailable, so each should be on a failover cluster instance or in an availability group.',
-        sources: ['core/providing-high-availability-for-biztalk-server-databases', 'core/clustering-the-biztalk-server-databases1']
+        notes: [
+            'Build the platform first: the SQL Server failover cluster (and a clustered master secret server) are set up and highly available before BizTalk is installed and its hosts configured (HA-PLATFORM-FIRST).',
+            'During a SQL Server failover (failover cluster instance or availability group alike), in-process host instances recycle until the databases are back and then carry on; isolated host instances pause, disable their receive locations with an event-log entry and enable them again when the MessageBox and Management database return. The BAM WCF interceptor does not retry, and the WF interceptor retries only reading its configuration, so BAM writes during the failover are for the application to compensate.',
+            'A SQL Server outage stops the whole group, not one computer: every BizTalk computer needs the MessageBox and Management database.'
+        ],
+        sources: ['core/providing-high-availability-for-biztalk-server-databases', 'core/clustering-the-biztalk-server-databases1', 'core/creating-a-highly-available-biztalk-server-environment', 'core/behavior-of-biztalk-server-host-instances-during-sql-server-failover', 'core/bam-interceptors-in-a-high-availability-environment']
     },
     'sql-edition': {
         term: 'SQL Server edition',
@@ -152,7 +166,11 @@ export const glossary = {
         term: 'Database placement',
         summary: 'Which BizTalk databases live on this SQL instance or availability group',
         text: 'Places BizTalk databases on a SQL instance or availability group. A database belongs to exactly one placement, and its availability is that of the instance or group holding it; BizTalk\'s well-known names (BizTalkMgmtDb, BizTalkMsgBoxDb, ...) imply their kind.',
-        sources: ['core/databases-in-biztalk-server', 'core/providing-high-availability-for-biztalk-server-databases']
+        notes: [
+            'For performance rather than availability, the busy runtime databases (Management, MessageBox, Tracking, SSO) can go on separate SQL instances as load requires; Microsoft\'s large sample gives each MessageBox its own SQL Server (HA-DB-SPLIT-HINT).',
+            'Options after a name describe how the database is run: `recovery full|simple|bulk-logged`, `publication on|off`, `mirrored`, `sql-log-shipping`, `vss`.'
+        ],
+        sources: ['core/databases-in-biztalk-server', 'core/providing-high-availability-for-biztalk-server-databases', 'technical-guides/high-availability-for-databases']
     },
     'db-messagebox': {
         term: 'MessageBox database',
@@ -194,6 +212,9 @@ export const glossary = {
         term: 'Always On availability group',
         summary: 'A SQL Server Always On availability group: databases replicated to other replicas',
         text: 'Databases replicated from a primary SQL instance to secondary replicas on other nodes of one failover cluster; BizTalk connects through the listener. BizTalk supports it from SQL Server 2016 (with BizTalk 2016 CU5 or 2020), with synchronous commit and per-database DTC support only.',
+        notes: [
+            'On Azure virtual machines with shared disks, Microsoft describes a failover cluster instance (with SQL Server and MSDTC clustered) as the more available choice: an availability group over Storage Spaces Direct pays synchronous disk overhead and fails over more slowly; on Azure also fix the MSDTC port (above 20000) (HA-AG-VS-FCI).'
+        ],
         sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
     },
     'replicas': {
@@ -232,9 +253,12 @@ export const glossary = {
         text: 'The one SSO server that keeps the master secret and hands it to every SSO service. Microsoft recommends an active/passive failover cluster for it, either on the SQL cluster or a dedicated one, never on an NLB cluster.',
         notes: [
             'When it is down, running host instances keep working from the secret cached by each SSO service (re-checked about every 60 seconds); but a restarted SSO service or host instance cannot get the secret, and changes that need encryption fail. The Operations Guide rates the outage as system-wide for that reason (HA-SSO-MSS-SPOF).',
-            'On a clustered master secret server, the backed-up master secret must be restored on every node of the cluster. bizha version 1 cannot express that: a `backup` satisfies the backup rule, so check the restore yourself.'
+            'On a clustered master secret server, the backed-up master secret must be restored on every node of the cluster. bizha version 1 cannot express that: a `backup` satisfies the backup rule, so check the restore yourself.',
+            'The clustered ENTSSO Generic Service resource must depend on the cluster group\'s Network Name with "Use Network Name for computer name" ticked (otherwise clients fail with 0x800706D9), and the master secret server name kept in SSODB must be changed to that network name; it needs no disk resource (HA-SSO-GENERIC-SERVICE).',
+            'Without a cluster, the cheaper alternative is to monitor the master secret server and, when it fails, promote another SSO server by hand and restore the secret on it; until then no design-time change that needs encryption is possible (HA-SSO-MANUAL-PROMOTION).',
+            '`preferred-owner` names the node the master secret server\'s cluster group prefers; keep it off the node that actively runs the MessageBox (HA-SSO-MSS-ON-MSGBOX-NODE).'
         ],
-        sources: ['core/high-availability-for-enterprise-single-sign-on', 'technical-guides/high-availability-for-the-master-secret-server', 'core/how-to-cluster-the-master-secret-server1']
+        sources: ['core/high-availability-for-enterprise-single-sign-on', 'technical-guides/high-availability-for-the-master-secret-server', 'core/how-to-cluster-the-master-secret-server1', 'technical-guides/designating-a-new-master-secret-server-manually']
     },
     'sso-backup': {
         term: 'Master secret backup',
@@ -264,6 +288,9 @@ export const glossary = {
         term: 'Isolated host',
         summary: 'Host type: receive handlers run outside BizTalk, in IIS',
         text: 'Its receive handlers (HTTP, SOAP, WCF-BasicHttp, WCF-WSHttp, WCF-CustomIsolated) run outside the BizTalk service, usually in an IIS worker process. It cannot run orchestrations, send handlers or tracking, and is made highly available by scaling it out behind a load balancer.',
+        notes: [
+            'Stopping an isolated receive host does not stop its receive locations: they live in IIS and keep accepting messages until IIS (or the application pool) is stopped too (HA-ISOLATED-STOP).'
+        ],
         sources: ['core/hosts', 'core/publishing-wcf-services']
     },
     'receive': {
@@ -300,6 +327,9 @@ export const glossary = {
         term: 'Clustered host',
         summary: 'The host is a cluster resource: one active instance, failover to the other nodes',
         text: 'An in-process host configured as a failover-cluster resource (Enterprise edition): exactly one instance is active and the cluster moves it when its node fails. Use it only for handlers that must not run in several instances at once (FTP, SFTP, MSMQ, ordered receives, POP3 on shared mailboxes, SAP); it needs an instance on every node.',
+        notes: [
+            'A clustered host resource follows the cluster\'s default policy unless you change it: it restarts on its current node (one restart per 15 minutes), then the whole cluster group fails over, is retried after an hour, and a start pending for more than 3 minutes counts as failed. A resource left in the Failed state must be brought online by hand (HA-CLHOST-DEFAULTS).'
+        ],
         sources: ['core/use-windows-cluster-to-provide-high-availability-for-biztalk-hosts', 'core/considerations-for-running-adapter-handlers-within-a-clustered-host1', 'core/how-to-configure-a-biztalk-host-as-a-cluster-resource1']
     },
     'instances': {
@@ -318,7 +348,10 @@ export const glossary = {
         term: 'Service account',
         summary: 'The account the host\'s instances log on as (a domain account)',
         text: 'The Windows account the host\'s instances run as. Multi-computer and clustered BizTalk supports only domain accounts, never local or built-in ones; instances of one host normally share one account.',
-        sources: ['core/windows-groups-and-user-accounts-in-biztalk-server', 'install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment']
+        notes: [
+            'Host instances may share a service account when they share trust settings; give all instances of one host the same domain account, since the host maps to one Windows group and the SQL logins are granted per group (HA-DOM-SHARED-ACCOUNT). `instances on BTS01 (account CONTOSO\\svc1)` records an instance that logs on with another account.'
+        ],
+        sources: ['core/windows-groups-and-user-accounts-in-biztalk-server', 'install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment', 'core/hosts']
     },
     'windows-group': {
         term: 'Host Windows group',
@@ -360,7 +393,10 @@ export const glossary = {
         term: 'Backup BizTalk Server job',
         summary: 'The Backup BizTalk Server job (log-marked backups of every BizTalk database)',
         text: 'A SQL Server Agent job that backs up all the BizTalk databases in it as one consistent, log-marked set; it is the only supported way to back them up. Microsoft calls this disaster recovery layer increased availability, next to high availability.',
-        sources: ['core/how-to-configure-the-backup-biztalk-server-job', 'core/backing-up-and-restoring-biztalk-server-databases']
+        notes: [
+            'Practise failover regularly and give someone the job: losing one server, failing a cluster node over, and restoring from the log-shipped standby (HA-DR-TESTING).'
+        ],
+        sources: ['core/how-to-configure-the-backup-biztalk-server-job', 'core/backing-up-and-restoring-biztalk-server-databases', 'technical-guides/performing-availability-testing']
     },
     'backup-destination': {
         term: 'Backup destination',
@@ -373,6 +409,150 @@ export const glossary = {
         summary: 'Restore the backup job\'s backups on a standby SQL instance',
         text: 'Restores the backups of the Backup BizTalk Server job on standby SQL instances (the destination system) for disaster recovery; size the standby like production. SQL Server\'s own log shipping is not supported for the databases in the job.',
         sources: ['technical-guides/what-is-biztalk-server-log-shipping', 'core/log-shipping']
+    },
+    'fault-tolerance': {
+        term: 'Receive location fault tolerance',
+        summary: 'BizTalk 2020+: a receive location keeps running when one host instance fails',
+        text: 'A group setting of BizTalk Server 2020 and later: when a receive location fails in one host instance, the other instances keep it running instead of the location becoming unavailable for the whole group. Worth enabling on every group whose receive hosts have several instances. bizha treats it as off when it is not written.',
+        sources: ['core/how-to-enable-receive-location-fault-tolerance']
+    },
+    'os': {
+        term: 'Windows Server version',
+        summary: 'The Windows Server release on this computer (2012 r2, 2016, 2019, 2022, 2025)',
+        text: 'The operating system of the computer. It matters for availability groups: MSDTC with availability groups needs a hotfix on Windows Server 2012 R2 and a registry setting on Windows Server 2016 (HA-AG-OS-PREREQ).',
+        sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
+    },
+    'zone': {
+        term: 'Network zone',
+        summary: 'zone perimeter: the computer sits in the perimeter network (DMZ)',
+        text: 'Marks an Internet-facing computer in the perimeter network (DMZ). Perimeter servers should be load-balanced like the BizTalk web tier behind them (HA-PERIMETER-NLB).',
+        sources: ['technical-guides/planning-for-high-availability-and-disaster-recovery']
+    },
+    'hypervisor': {
+        term: 'Hypervisor (physical host)',
+        summary: 'The physical host this virtual machine runs on: a failure component',
+        text: 'The physical server that runs this virtual machine. Two virtual machines on one hypervisor fail together, so the analysis treats a hypervisor like a site: a function whose providers all run on one hypervisor still has a single point of failure.',
+        sources: ['core/planning-your-platform-for-fault-tolerance']
+    },
+    'sql-alias': {
+        term: 'SQL Server alias',
+        summary: 'This computer reaches the availability group through a SQL client alias',
+        text: 'A SQL Server client alias on this computer that maps the availability group listener name to its port. BizTalk cannot be given a port, so a listener on a port other than 1433 needs an alias on every BizTalk computer (HA-AG-LISTENER).',
+        sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
+    },
+    'network-name': {
+        term: 'Cluster network name',
+        summary: 'The client access point (Network Name) of the cluster group',
+        text: 'The Network Name (with its IP address) of the cluster group that clustered hosts and the clustered master secret server use. Without it a clustered host does not work correctly: the host resource depends on it (HA-CLHOST-NETNAME).',
+        sources: ['core/how-to-configure-a-biztalk-host-as-a-cluster-resource1', 'core/how-to-cluster-the-master-secret-server1']
+    },
+    'witness': {
+        term: 'Quorum witness',
+        summary: 'The quorum witness of the cluster: disk, file-share or cloud',
+        text: 'A witness gives the cluster a tie-breaking vote. A cluster with an even number of nodes and no witness can lose quorum, and stop every role, when half of its nodes fail (HA-CLUSTER-WITNESS).',
+        sources: ['core/clustering-the-biztalk-server-databases1']
+    },
+    'sql-agent': {
+        term: 'SQL Server Agent',
+        summary: 'State of SQL Server Agent, which runs the BizTalk jobs (default running)',
+        text: 'SQL Server Agent runs the BizTalk jobs: tracked message copy, MessageBox cleanup, the backup job. It must run on every instance that holds a MessageBox (HA-DB-SQLAGENT). bizha assumes `running` when it is not written.',
+        sources: ['install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment', 'technical-guides/configuring-a-dedicated-tracking-host']
+    },
+    'preferred-owner': {
+        term: 'Preferred owner',
+        summary: 'The cluster node this clustered role prefers to run on',
+        text: 'The node a clustered role (a failover cluster instance, or the master secret server\'s cluster group) runs on when it can. Spreading the busiest roles over different preferred owners uses both nodes: keep the master secret server off the node that runs the MessageBox (HA-SSO-MSS-ON-MSGBOX-NODE).',
+        sources: ['technical-guides/clustering-the-master-secret-server']
+    },
+    'server-name': {
+        term: 'SQL network name',
+        summary: 'The server name BizTalk connects to, e.g. "SRV\\\\INST,1533"',
+        text: 'The name BizTalk is configured with to reach this instance: a computer or virtual network name, an instance name and a port, or an availability group listener. It is written as a string because it holds backslashes and commas.',
+        sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
+    },
+    'recovery': {
+        term: 'Recovery model',
+        summary: 'The database recovery model: full (required), simple or bulk-logged',
+        text: 'The SQL Server recovery model of the database. BizTalk log shipping restores transaction log backups, so the simple recovery model is not supported for BizTalk databases (HA-DR-RECOVERY-MODEL).',
+        sources: ['core/log-shipping']
+    },
+    'publication': {
+        term: 'Replication publication',
+        summary: 'The database is published for SQL Server replication (on) or not (off)',
+        text: 'Whether the database is published for SQL Server replication.',
+        sources: ['core/sql-server-database-mirroring-volume-shadow-copy-service-and-alwayson']
+    },
+    'mirrored': {
+        term: 'Database mirroring',
+        summary: 'The database is mirrored: not supported for BizTalk databases',
+        text: 'SQL Server database mirroring keeps each database consistent on its own, not the transactions BizTalk runs across its databases, so it is not a supported high-availability option for them (HA-DB-MIRRORING). Use a failover cluster instance or an availability group, and BizTalk log shipping for disaster recovery.',
+        sources: ['core/sql-server-database-mirroring-volume-shadow-copy-service-and-alwayson', 'technical-guides/high-availability-for-databases']
+    },
+    'sql-log-shipping': {
+        term: 'SQL Server log shipping',
+        summary: 'SQL Server\'s own log shipping: not supported for the backup job\'s databases',
+        text: 'SQL Server\'s native log shipping does not keep the log marks that make BizTalk\'s databases restorable to one consistent point; only BizTalk log shipping (the backup job and `log-shipping to`) is supported for them (HA-DR-NATIVE-LOGSHIP).',
+        sources: ['core/log-shipping', 'technical-guides/what-is-biztalk-server-log-shipping']
+    },
+    'vss': {
+        term: 'Volume Shadow Copy',
+        summary: 'The database is protected by VSS snapshots: not supported',
+        text: 'Volume Shadow Copy Service snapshots are not a supported high-availability or backup mechanism for BizTalk databases (HA-DB-VSS): use the Backup BizTalk Server job.',
+        sources: ['core/sql-server-database-mirroring-volume-shadow-copy-service-and-alwayson']
+    },
+    'subnets': {
+        term: 'Listener subnets',
+        summary: 'The number of subnets the listener spans (BizTalk supports one)',
+        text: 'BizTalk does not set MultiSubnetFailover in its connection strings, so a listener spread over several subnets gives connection failures after a failover (HA-AG-LISTENER).',
+        sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
+    },
+    'jobs-and-logins': {
+        term: 'Jobs and logins on every replica',
+        summary: 'jobs-and-logins replicated: BizTalk jobs and logins exist on every replica',
+        text: 'An availability group does not carry logins, SQL Server Agent jobs or the Database Mail profile of BAM alerts: they are created by hand on every replica, with each job step checking that its database is primary there. `jobs-and-logins replicated` records that this was done (HA-AG-JOBS-LOGINS).',
+        sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
+    },
+    'bam': {
+        term: 'Business Activity Monitoring',
+        summary: 'BAM: the portal web servers, the event bus computers and the BAM backup',
+        text: 'Where BAM runs: `portal on` names the IIS computers of the BAM portal, `event-bus on` the computers whose BAM Event Bus service (TDDS of a tracking host) moves BAM data, and `backup` the location of the BAM databases\' own backup. The portal is made highly available with a load balancer (`fronts bam-portal`), the event bus by running on several computers.',
+        sources: ['core/bam-interceptors-in-a-high-availability-environment', 'core/backing-up-and-restoring-biztalk-server-databases']
+    },
+    'bam-portal': {
+        term: 'BAM portal',
+        summary: 'The BAM portal web site (IIS) on these computers',
+        text: 'The BAM portal is an IIS application. It is configured once and its web.config and virtual directories copied to the other web servers, which a load balancer then fronts (HA-NLB-IIS-BAM).',
+        sources: ['core/scaled-out-receiving-hosts']
+    },
+    'bam-event-bus': {
+        term: 'BAM Event Bus service',
+        summary: 'The computers that run the BAM Event Bus service',
+        text: 'The BAM Event Bus service moves BAM data from the MessageBox into BAMPrimaryImport. Run it on several computers so BAM data keeps flowing when one fails (HA-DB-BAM).',
+        sources: ['technical-guides/configuring-a-dedicated-tracking-host']
+    },
+    'bam-backup': {
+        term: 'BAM backup',
+        summary: 'Where the BAM databases outside the backup job are backed up',
+        text: 'BAMStarSchema, BAMAnalysis, BAMArchive and BizTalkAnalysisDb are not in the Backup BizTalk Server job: they are backed up by BAM\'s own procedures (HA-DR-BAM-BACKUP).',
+        sources: ['core/backing-up-and-restoring-biztalk-server-databases']
+    },
+    'queue-manager': {
+        term: 'IBM MQ queue manager',
+        summary: 'An IBM MQ (WebSphere MQ) queue manager and the computer or cluster it runs on',
+        text: 'The queue manager MQSeries handlers read and write. For high availability, cluster the queue managers and MQSeries Server for Windows, run the MQSeries host on several instances, and install the MQSAgent COM+ component on every node (HA-MQSERIES). A handler names its queue manager with `(queue-manager QM1)`.',
+        sources: ['core/mqseries-adapter-high-availability']
+    },
+    'lease-timeout': {
+        term: 'Lease timeout',
+        summary: 'WCF-NetTcp connection lease timeout in seconds (about 30 behind a load balancer)',
+        text: 'NetTcp connection pooling keeps a client on one server; a lower lease timeout lets a load balancer spread connections again. About 30 seconds is a reasonable start (HA-NETTCP-LEASE).',
+        sources: ['core/scaled-out-receiving-hosts']
+    },
+    'domain-local': {
+        term: 'Domain local group',
+        summary: 'The Windows group is a domain local group (not recommended)',
+        text: 'Domain local groups are not recommended for BizTalk: every server, SQL Server included, must then be in one domain. Use global groups (HA-DOM-LOCAL-SCOPE).',
+        sources: ['install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment']
     }
 } satisfies Record<string, GlossaryEntry>;
 
@@ -386,15 +566,21 @@ const byContext: Record<string, Record<string, GlossaryKey>> = {
     'tracking': { Tracking: 'tracking-host', Database: 'db-tracking', DatabaseKind: 'db-tracking' },
     'sso': { Sso: 'sso', Database: 'db-sso', DatabaseKind: 'db-sso' },
     'msdtc': { ComputerMsdtc: 'msdtc-network', ClusterResource: 'msdtc-clustered' },
-    'on': { ComputerMsdtc: 'msdtc-network' },
-    'off': { ComputerMsdtc: 'msdtc-network' },
     'edition': { EditionSetting: 'biztalk-edition', SqlEdition: 'sql-edition' },
     'enterprise': { EditionSetting: 'biztalk-edition', SqlEdition: 'sql-edition' },
     'standard': { EditionSetting: 'biztalk-edition', SqlEdition: 'sql-edition', AvailabilitySetting: 'availability' },
     'version': { VersionSetting: 'biztalk-version', SqlVersion: 'sql-version' },
     'cu': { VersionSetting: 'biztalk-version', SqlVersion: 'sql-version' },
     'databases': { DatabaseList: 'databases', DatabasePlacement: 'databases' },
-    'backup': { SsoBackup: 'sso-backup' }
+    'backup': { SsoBackup: 'sso-backup', BamBackup: 'bam-backup' },
+    'bam': { Bam: 'bam', Database: 'db-bam', DatabaseKind: 'db-bam' },
+    'agent': { SqlAgent: 'sql-agent' },
+    'disabled': { SqlAgent: 'sql-agent' },
+    'on': { ComputerMsdtc: 'msdtc-network', FaultToleranceSetting: 'fault-tolerance', DatabaseOption: 'publication' },
+    'off': { ComputerMsdtc: 'msdtc-network', FaultToleranceSetting: 'fault-tolerance', DatabaseOption: 'publication' },
+    'portal': { BamPortal: 'bam-portal' },
+    'event-bus': { BamEventBus: 'bam-event-bus' },
+    'queue-manager': { QueueManager: 'queue-manager', HandlerOption: 'queue-manager' }
 };
 
 const byKeyword: Record<string, GlossaryKey> = {
@@ -422,7 +608,6 @@ const byKeyword: Record<string, GlossaryKey> = {
     'messagebox': 'db-messagebox',
     'management': 'db-management',
     'rules': 'db-rules',
-    'bam': 'db-bam',
     'availability-group': 'availability-group',
     'replicas': 'replicas',
     'synchronous': 'commit-mode',
@@ -453,7 +638,37 @@ const byKeyword: Record<string, GlossaryKey> = {
     'path': 'path',
     'backup-job': 'backup-job',
     'destination': 'backup-destination',
-    'log-shipping': 'log-shipping'
+    'log-shipping': 'log-shipping',
+    // Version 2.
+    'receive-location-fault-tolerance': 'fault-tolerance',
+    'os': 'os',
+    'zone': 'zone',
+    'perimeter': 'zone',
+    'hypervisor': 'hypervisor',
+    'sql-alias': 'sql-alias',
+    'network-name': 'network-name',
+    'witness': 'witness',
+    'disk': 'witness',
+    'file-share': 'witness',
+    'cloud': 'witness',
+    'running': 'sql-agent',
+    'stopped': 'sql-agent',
+    'preferred-owner': 'preferred-owner',
+    'server-name': 'server-name',
+    'recovery': 'recovery',
+    'full': 'recovery',
+    'simple': 'recovery',
+    'bulk-logged': 'recovery',
+    'publication': 'publication',
+    'mirrored': 'mirrored',
+    'sql-log-shipping': 'sql-log-shipping',
+    'vss': 'vss',
+    'subnets': 'subnets',
+    'jobs-and-logins': 'jobs-and-logins',
+    'replicated': 'jobs-and-logins',
+    'bam-portal': 'bam-portal',
+    'lease-timeout': 'lease-timeout',
+    'domain-local': 'domain-local'
 };
 
 /**

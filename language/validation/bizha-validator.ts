@@ -12,6 +12,7 @@ export const LanguageIssue = {
     StringEscape: 'bizha-string-escape',
     Bitness: 'bizha-bitness',
     Version: 'bizha-version',
+    Os: 'bizha-os',
     DatabasePlacedTwice: 'bizha-database-placed-twice'
 } as const;
 
@@ -32,7 +33,8 @@ export function registerValidationChecks(services: BizhaServices): void {
         SsoAdministrators: validator.checkStringEscapes,
         Instance: validator.checkStringEscapes,
         Bitness: validator.checkBitness,
-        VersionSetting: validator.checkVersion
+        VersionSetting: validator.checkVersion,
+        ComputerOs: validator.checkOs
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
@@ -145,6 +147,17 @@ export class BizhaValidator {
     checkBitness = (bitness: ast.Bitness, accept: ValidationAcceptor): void => {
         if (bitness.bits === 32 || bitness.bits === 64) return;
         accept('error', `A host is 32-bit or 64-bit: write \`bitness 32\` (32-bit only) or \`bitness 64\`, not ${bitness.bits}.`, { node: bitness, property: 'bits', code: LanguageIssue.Bitness });
+    };
+
+    checkOs = (os: ast.ComputerOs, accept: ValidationAcceptor): void => {
+        if (os.year === undefined) return;
+        if (![2012, 2016, 2019, 2022, 2025].includes(os.year)) {
+            accept('error', `bizha knows Windows Server 2012 R2, 2016, 2019, 2022 and 2025, not ${os.year}.`, { node: os, property: 'year', code: LanguageIssue.Os });
+        } else if (os.year === 2012 && !os.r2) {
+            accept('error', 'bizha knows Windows Server from 2012 R2 on: write `os 2012 r2`.', { node: os, property: 'year', code: LanguageIssue.Os });
+        } else if (os.r2 && os.year !== 2012) {
+            accept('error', `Only Windows Server 2012 has an R2 release here: write \`os ${os.year}\` or \`os 2012 r2\`.`, { node: os, property: 'r2', code: LanguageIssue.Os });
+        }
     };
 
     checkVersion = (version: ast.VersionSetting, accept: ValidationAcceptor): void => {

@@ -1,4 +1,4 @@
-import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import * as ast from '../../language/generated/ast.js';
@@ -6,7 +6,7 @@ import { elementDetail, enclosingGroup, groupFacts, type GroupFacts } from './gr
 
 /**
  * The outline: groups with their computers, clusters, SQL instances (with their databases),
- * availability groups, load balancers and hosts, each with a one-line detail of what it is.
+ * availability groups, load balancers, hosts, queue managers and BAM, each with a one-line detail of what it is.
  */
 export class BizhaDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     private facts = new Map<AstNode | undefined, GroupFacts>();
@@ -18,6 +18,15 @@ export class BizhaDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         } finally {
             this.facts.clear();
         }
+    }
+
+    /** BAM has no name: its entry is named by its keyword. */
+    protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
+        if (ast.isBam(astNode)) {
+            const keyword = GrammarUtils.findNodeForKeyword(astNode.$cstNode, 'bam');
+            return keyword && astNode.$cstNode ? [this.createSymbol(document, astNode, astNode.$cstNode, keyword, 'bam')] : [];
+        }
+        return super.getSymbol(document, astNode);
     }
 
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {

@@ -9,12 +9,13 @@ const maxLineBreaks = 2;
 /** Declarations written as `keyword ... { members }` (checked by type name: formatting visits every node). */
 const blockTypes = new Set<string>([
     ast.Group.$type, ast.Cluster.$type, ast.Nlb.$type, ast.SqlInstance.$type, ast.AvailabilityGroup.$type, ast.Sso.$type, ast.Host.$type, ast.BackupJob.$type,
-    ast.Bam.$type
+    ast.Bam.$type, ast.Computer.$type
 ]);
 
 /** One-line members: settings, properties of blocks, `computer A, B`, `databases ... on X`. */
 const lineTypes = new Set<string>([
-    ast.VersionSetting.$type, ast.EditionSetting.$type, ast.AvailabilitySetting.$type, ast.ComputerDecl.$type, ast.DatabasePlacement.$type,
+    ast.VersionSetting.$type, ast.EditionSetting.$type, ast.AvailabilitySetting.$type, ast.DatabasePlacement.$type, ast.ComputerSite.$type,
+    ast.ComputerMsdtc.$type,
     ast.ClusterNodes.$type, ast.ClusterStorage.$type, ast.ClusterResource.$type, ast.NlbKind.$type, ast.NlbMembers.$type, ast.NlbFronts.$type,
     ast.SqlEdition.$type, ast.SqlVersion.$type, ast.DatabaseList.$type, ast.AgReplicas.$type, ast.AgListener.$type, ast.AgDtcSupport.$type,
     ast.MasterSecretServer.$type, ast.SsoBackup.$type, ast.SsoAdministrators.$type, ast.ReceiveHandlers.$type, ast.SendHandlers.$type,
@@ -39,13 +40,19 @@ function keywordOf(leaf: CstNode): string | undefined {
     return source?.$type === GrammarAST.Keyword.$type ? source.value : undefined;
 }
 
-/** Visible leaves under a CST node; `own` stops at nested AST nodes (a block's members). */
-function leaves(cst: CstNode | undefined, owner: AstNode | undefined, result: LeafCstNode[] = []): LeafCstNode[] {
+/**
+ * Visible leaves under a CST node; with an `owner`, nested AST nodes (a block's members) are left
+ * out, or replaced by what `nested` picks of them.
+ */
+function leaves(cst: CstNode | undefined, owner: AstNode | undefined, result: LeafCstNode[] = [], nested?: (node: AstNode) => LeafCstNode[]): LeafCstNode[] {
     if (!cst) return result;
     if (isCompositeCstNode(cst)) {
         for (const child of cst.content) {
-            if (owner && isCompositeCstNode(child) && child.astNode !== owner) continue;
-            leaves(child, owner, result);
+            if (owner && isCompositeCstNode(child) && child.astNode !== owner) {
+                if (nested) result.push(...nested(child.astNode));
+                continue;
+            }
+            leaves(child, owner, result, nested);
         }
     } else if (!cst.hidden) {
         result.push(cst as LeafCstNode);
@@ -71,6 +78,9 @@ export class BizhaFormatter extends AbstractFormatter {
             this.formatBlock(node);
         } else if (lineTypes.has(node.$type)) {
             this.spaceWords(leaves(node.$cstNode, undefined));
+        } else if (ast.isComputerDecl(node)) {
+            // `computer A { ... }, B`: the list is one line; each computer's `{ ... }` is a block of its own.
+            this.spaceWords(leaves(node.$cstNode, node, [], computer => leaves(computer.$cstNode, computer).slice(0, 1)));
         }
     }
 

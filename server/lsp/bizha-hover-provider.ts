@@ -53,7 +53,7 @@ export class BizhaHoverProvider implements HoverProvider {
             return cst !== undefined && cst.offset <= offset && offset < cst.end;
         };
         if (ast.isHandler(node) && within('adapter')) return this.adapterContent(node);
-        if ((ast.isServiceAccount(node) || ast.isWindowsGroup(node) || ast.isSsoAdministrators(node)) && within('account')) return this.accountContent(node);
+        if ((ast.isServiceAccount(node) || ast.isWindowsGroup(node) || ast.isSsoAdministrators(node) || ast.isInstance(node)) && within('account')) return this.accountContent(node);
         if (ast.isDatabase(node) && within('name')) return this.databaseContent(node);
         const nameNode = this.nameProvider.getNameNode(node);
         if (nameNode && nameNode.offset <= offset && offset < nameNode.end) return this.declarationHover(node, enclosingGroup(node.$container));
@@ -111,12 +111,13 @@ export class BizhaHoverProvider implements HoverProvider {
         return adapterHover(handler.adapter, direction, analyzed && { analyzed, fn });
     }
 
-    private accountContent(node: ast.ServiceAccount | ast.WindowsGroup | ast.SsoAdministrators): string {
+    private accountContent(node: ast.ServiceAccount | ast.WindowsGroup | ast.SsoAdministrators | ast.Instance): string {
         const owner = AstUtils.getContainerOfType(node, ast.isHost);
         const role = ast.isSsoAdministrators(node) ? 'the SSO Administrators group'
-            : ast.isWindowsGroup(node) ? `Windows group of host ${owner?.name ?? ''}`
-                : `service account of host ${owner?.name ?? ''}`;
-        return accountHover(node.account, role, this.analyzedFor(node)?.model);
+            : ast.isWindowsGroup(node) ? `Windows group of host ${owner?.name ?? ''}${node.domainLocal ? ' (domain local)' : ''}`
+                : ast.isInstance(node) ? `service account of the instance of host ${owner?.name ?? ''} on ${node.computer?.$refText ?? ''}`
+                    : `service account of host ${owner?.name ?? ''}`;
+        return accountHover(node.account!, role, this.analyzedFor(node)?.model);
     }
 
     private databaseContent(database: ast.Database): string {

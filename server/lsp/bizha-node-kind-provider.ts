@@ -5,7 +5,8 @@ import * as ast from '../../language/generated/ast.js';
 
 /**
  * Outline, workspace-symbol and completion icons by kind of element. They match the semantic
- * token types (computer: variable, host: class, cluster: namespace, SQL instance: type).
+ * token types (computer: variable, host: class, cluster: namespace, SQL instance: type, queue
+ * manager: enum).
  */
 export class BizhaNodeKindProvider extends DefaultNodeKindProvider {
 
@@ -19,6 +20,8 @@ export class BizhaNodeKindProvider extends DefaultNodeKindProvider {
             case ast.AvailabilityGroup.$type: return SymbolKind.Struct;
             case ast.Nlb.$type: return SymbolKind.Interface;
             case ast.Database.$type: return SymbolKind.Field;
+            case ast.QueueManager.$type: return SymbolKind.Enum;
+            case ast.Bam.$type: return SymbolKind.Object;
             default: return super.getSymbolKind(node);
         }
     }
@@ -32,6 +35,7 @@ export class BizhaNodeKindProvider extends DefaultNodeKindProvider {
             case ast.SqlInstance.$type: return CompletionItemKind.Struct;
             case ast.AvailabilityGroup.$type: return CompletionItemKind.Struct;
             case ast.Nlb.$type: return CompletionItemKind.Interface;
+            case ast.QueueManager.$type: return CompletionItemKind.Enum;
             default: return super.getCompletionItemKind(node);
         }
     }

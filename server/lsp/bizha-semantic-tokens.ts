@@ -11,6 +11,7 @@ export function tokenTypeOf(node: AstNode | undefined): string | undefined {
     if (ast.isSqlInstance(node)) return SemanticTokenTypes.type;
     if (ast.isAvailabilityGroup(node)) return SemanticTokenTypes.type;
     if (ast.isNlb(node)) return SemanticTokenTypes.interface;
+    if (ast.isQueueManager(node)) return SemanticTokenTypes.enum;
     if (ast.isGroup(node)) return SemanticTokenTypes.namespace;
     return undefined;
 }

@@ -82,6 +82,7 @@ export function blockSnippets(rule: string, keyword: string, scope: SnippetScope
     if (rule === 'AvailabilityGroup' && keyword === 'availability-group') return [availabilityGroup(scope)];
     if (rule === 'Nlb' && keyword === 'nlb' && scope.inGroup) return [nlbFrontingHost(scope)];
     if (rule === 'Group' && keyword === 'group') return [smallHaGroup()];
+    if (rule === 'Bam' && keyword === 'bam') return [bam(scope)];
     return [];
 }
 
@@ -168,10 +169,23 @@ function availabilityGroup(scope: SnippetScope): BlockSnippet {
     b.field(c);
     b.text(' synchronous\n    listener ');
     b.field('BTSLISTENER');
-    b.text(' port 1433\n    dtc-support per-database');
+    b.text(' port 1433\n    dtc-support per-database\n    jobs-and-logins replicated');
     databaseLine(b, scope);
     b.text('\n}');
-    return b.build('availability-group (synchronous, per-database DTC)', 'Always On availability group as BizTalk supports it');
+    return b.build('availability-group (synchronous, per-database DTC, listener, jobs and logins)', 'Always On availability group as BizTalk supports it');
+}
+
+function bam(scope: SnippetScope): BlockSnippet {
+    const computers = biztalkComputers(scope);
+    const b = new SnippetBuilder();
+    b.text('bam {\n    portal on ');
+    fieldList(b, pick(computers, ['WEB01', 'WEB02'], 2));
+    b.text('\n    event-bus on ');
+    fieldList(b, pick(computers, ['BTS01', 'BTS02'], 2));
+    b.text('\n    backup "');
+    b.field('\\\\\\\\fs01\\\\bam');
+    b.text('"\n}');
+    return b.build('bam (portal, event bus, backup)', 'BAM portal and event bus on two computers each, with the BAM databases\' backup');
 }
 
 function nlbFrontingHost(scope: SnippetScope): BlockSnippet {

@@ -2,9 +2,10 @@ import type { AstNode } from 'langium';
 import * as ast from '../../language/generated/ast.js';
 import type { AnalyzedGroup } from '../../language/analysis/analysis-service.js';
 import { componentName, computerId, type ComponentResult, type FunctionResult, type GroupAnalysis, type Mechanism } from '../../language/analysis/types.js';
-import type { ClusterModel, DatabaseModel, GroupModel, HostModel, NlbModel, SqlInstanceModel, AvailabilityGroupModel, ComputerModel } from '../../language/model/topology.js';
-import { accountScope, componentText, computersOfSql, listText, plural } from '../../language/rules/helpers.js';
+import type { ClusterModel, DatabaseModel, GroupModel, HostModel, NlbModel, SqlInstanceModel, AvailabilityGroupModel, ComputerModel, QueueManagerModel } from '../../language/model/topology.js';
+import { componentText, computersOfSql, listText, plural } from '../../language/rules/helpers.js';
 import { findAdapter, findDatabase, type AdapterInfo } from '../../language/model/catalog.js';
+import { accountKind } from '../../language/model/roles.js';
 import { docTitle, docUrl, type GlossaryEntry } from '../../language/docs/glossary.js';
 import { receiveStrategyText, sendStrategyText } from './bizha-completion-provider.js';
 import { kindOrder, shortLabel, targetText } from '../../preview/labels.js';
@@ -392,15 +393,20 @@ export function adapterHover(name: string, direction: 'receive' | 'send', handle
 }
 
 export function accountHover(value: string, role: string, model: GroupModel | undefined): string {
-    const scope = model ? accountScope(value, model) : value.includes('\\') ? 'domain' : 'built-in';
-    const prefix = value.slice(0, value.indexOf('\\'));
+    const kind = accountKind(value, model?.computers);
+    const slash = value.indexOf('\\');
+    const prefix = slash < 0 ? '' : value.slice(0, slash);
     const lines = [`**${code(value)}**: ${role}`, ''];
-    switch (scope) {
+    switch (kind) {
         case 'domain':
             lines.push(`A **domain** account or group (domain ${prefix}). Multi-computer and clustered BizTalk supports only domain groups and service accounts, because one identity must be valid on every computer that runs the service.`);
             break;
+        case 'upn':
+        case 'fqdn-domain':
+            lines.push(`A **domain** account or group written ${kind === 'upn' ? 'as a user principal name (user@domain)' : 'with the DNS name of its domain'}. BizTalk configuration accepts only the NetBIOS form, DOMAIN\\name (HA-DOM-NAME-FORMAT).`);
+            break;
         case 'local':
-            lines.push(`A **local** account or group of ${prefix === '.' ? 'one computer' : prefix}: it exists on that computer only. Host instances and SSO on other computers cannot use it, so a group with more than one BizTalk or SQL computer, or any clustering, needs a domain one instead (HA-DOM-GROUPS).`);
+            lines.push(`A **local** account or group of ${prefix === '' || prefix === '.' ? 'one computer' : prefix}: it exists on that computer only. Host instances and SSO on other computers cannot use it, so a group with more than one BizTalk or SQL computer, or any clustering, needs a domain one instead (HA-DOM-GROUPS).`);
             break;
         default:
             lines.push('A **built-in** Windows identity. Built-in identities are not supported for BizTalk services in a multi-computer installation; use a domain account (HA-DOM-BUILTIN).');
@@ -417,6 +423,7 @@ export type ElementOf =
     | { kind: 'sql'; element: SqlInstanceModel }
     | { kind: 'availability-group'; element: AvailabilityGroupModel }
     | { kind: 'nlb'; element: NlbModel }
+    | { kind: 'queue-manager'; element: QueueManagerModel }
     | { kind: 'group' };
 
 export function elementOf(model: GroupModel, node: AstNode): ElementOf | undefined {
@@ -430,6 +437,7 @@ export function elementOf(model: GroupModel, node: AstNode): ElementOf | undefin
     if (ast.isSqlInstance(node)) { const element = match(model.sqlInstances.get(name)); return element && { kind: 'sql', element }; }
     if (ast.isAvailabilityGroup(node)) { const element = match(model.availabilityGroups.get(name)); return element && { kind: 'availability-group', element }; }
     if (ast.isNlb(node)) { const element = match(model.nlbs.get(name)); return element && { kind: 'nlb', element }; }
+    if (ast.isQueueManager(node)) { const element = match(model.queueManagers.get(name)); return element && { kind: 'queue-manager', element }; }
     return undefined;
 }
 
@@ -441,8 +449,25 @@ export function elementHover(analyzed: AnalyzedGroup, element: ElementOf): strin
         case 'sql': return sqlHover(analyzed, element.element);
         case 'availability-group': return availabilityGroupHover(analyzed, element.element);
         case 'nlb': return nlbHover(analyzed, element.element);
+        case 'queue-manager': return queueManagerHover(analyzed, element.element);
         case 'group': return groupHover(analyzed);
     }
+}
+
+/** An IBM MQ queue manager: where it runs and the handlers that use it. */
+function queueManagerHover(analyzed: AnalyzedGroup, manager: QueueManagerModel): string {
+    const { model, analysis } = analyzed;
+    const server = manager.server;
+    const where = !server ? 'on an undeclared server'
+        : server.kind === 'cluster' ? `on cluster ${code(server.name)} (nodes ${listText((model.clusters.get(server.name)?.nodes ?? []).map(code))})`
+            : `on computer ${code(server.name)}`;
+    const lines = [`**${code(manager.name)}**: IBM MQ queue manager ${where}`, ''];
+    const users = [...model.hosts.values()].flatMap(host => host.handlers.filter(h => h.queueManager === manager.name).map(h => `${h.direction} ${h.adapter} on ${code(host.name)}`));
+    lines.push(users.length ? `- **Used by:** ${listText(users)}` : '- **Used by:** no handler of this group names it');
+    const fn = analysis.functions.find(f => f.id === `queue-manager:${manager.name}`);
+    if (fn) lines.push(...availabilitySection(analysis, [fn]));
+    lines.push('', sourcesLine(['core/mqseries-adapter-high-availability']));
+    return lines.join('\n');
 }
 
 /** What a top-level declaration is when no group uses it. */
@@ -450,7 +475,7 @@ export function unusedElementHover(node: AstNode): string {
     const name = (node as { name?: string }).name ?? '';
     const what = ast.isComputer(node) ? 'computer' : ast.isCluster(node) ? 'Windows Server failover cluster'
         : ast.isSqlInstance(node) ? (ast.isCluster(node.server?.ref) ? 'SQL Server failover cluster instance' : 'standalone SQL Server instance')
-            : ast.isNlb(node) ? 'load balancer' : node.$type;
+            : ast.isNlb(node) ? 'load balancer' : ast.isQueueManager(node) ? 'IBM MQ queue manager' : node.$type;
     return `**${code(name)}**: ${what}, declared at the top level\n\nNo group in the workspace uses it, so no redundancy is computed for it.`;
 }
 

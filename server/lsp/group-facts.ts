@@ -143,8 +143,16 @@ export function elementDetail(node: AstNode, facts?: GroupFacts): string {
         return `availability group: replicas ${replicas.join(', ') || 'none'}`;
     }
     if (ast.isNlb(node)) {
-        const fronts = node.properties.filter(ast.isNlbFronts).flatMap(f => f.hosts.map(h => h.$refText));
-        return `load balancer${fronts.length ? ` fronting ${fronts.join(', ')}` : ''}`;
+        const fronts = node.properties.filter(ast.isNlbFronts).flatMap(f => [...f.hosts.map(h => h.$refText), ...f.bamPortal.map(() => 'the BAM portal')]);
+        return `load balancer${fronts.length ? ` fronting ${[...new Set(fronts)].join(', ')}` : ''}`;
+    }
+    if (ast.isQueueManager(node)) {
+        const server = node.server?.ref;
+        return `IBM MQ queue manager on ${ast.isCluster(server) ? 'cluster ' : ''}${node.server?.$refText ?? '?'}`;
+    }
+    if (ast.isBam(node)) {
+        const computers = (lists: Array<ast.BamPortal | ast.BamEventBus>) => lists.flatMap(list => list.computers.map(c => c.$refText)).join(', ') || 'none';
+        return `BAM: portal on ${computers(node.properties.filter(ast.isBamPortal))} · event bus on ${computers(node.properties.filter(ast.isBamEventBus))}`;
     }
     if (ast.isGroup(node)) return 'BizTalk group';
     if (ast.isDatabase(node)) return 'database';

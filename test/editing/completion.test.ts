@@ -231,7 +231,8 @@ describe('snippets', () => {
     test('block snippets where those declarations are valid', async () => {
         const inGroup = await snippets('group G { <|> }');
         expect(inGroup.map(i => i.label).sort()).toEqual([
-            'availability-group (synchronous, per-database DTC)', 'host (clustered)', 'host (scaled out)', 'nlb (fronting a host)', 'sql (failover cluster instance)'
+            'availability-group (synchronous, per-database DTC, listener, jobs and logins)', 'bam (portal, event bus, backup)', 'host (clustered)',
+            'host (scaled out)', 'nlb (fronting a host)', 'sql (failover cluster instance)'
         ]);
         for (const snippet of inGroup) expect(snippet.insertTextFormat).toBe(InsertTextFormat.Snippet);
         const topLevel = await snippets('<|>');

@@ -78,7 +78,7 @@ cluster X {
     test('a block written on one line stays on one line, members two spaces apart', async () => {
         await formatting({
             before: 'group G {\n    host ReceiveHost {   receive FILE instances on BTS01,BTS02}\n    sso { }\n    backup-job {\n    }\n    computer C { site DC1   msdtc off }, D\n}\n',
-            after: 'group G {\n    host ReceiveHost { receive FILE  instances on BTS01, BTS02 }\n    sso { }\n    backup-job { }\n    computer C { site DC1 msdtc off }, D\n}\n',
+            after: 'group G {\n    host ReceiveHost { receive FILE  instances on BTS01, BTS02 }\n    sso { }\n    backup-job { }\n    computer C { site DC1  msdtc off }, D\n}\n',
             disposeAfterCheck: true
         });
     });

@@ -220,6 +220,14 @@ describe('version 2 references', () => {
     });
 });
 
+describe('values', () => {
+    test('an os outside 2012 r2, 2016, 2019, 2022 and 2025 is a located error', async () => {
+        const { diagnostics } = await validate('group G { computer A { os 2008 }, B { os 2012 }, C { os 2019 r2 }, D { os 2012 r2 }, E { os 2025 } }', services);
+        const found = diagnostics.filter(d => d.code === 'bizha-os');
+        expect(found.map(d => d.range.start.character)).toEqual([26, 41, 61]);
+    });
+});
+
 describe('accounts', () => {
     test('user@domain and domain.tld\\name lex as one account token', async () => {
         const { document } = await validate('group G { computer A  host H { instances on A  account svc@contoso.com  windows-group contoso.com\\BizTalk-Users } }', services);

@@ -119,7 +119,12 @@ export const keywords = ['group', 'computer', 'cluster', 'nlb', 'sql', 'availabi
     'per-database', 'none', 'synchronous', 'asynchronous', 'master-secret-server', 'backup', 'administrators', 'in-process',
     'isolated', 'receive', 'send', 'orchestrations', 'tracking', 'bitness', 'clustered', 'instances', 'account', 'windows-group',
     'disabled', 'ordered', 'remote-queue', 'non-transactional', 'shared-mailbox', 'path', 'destination', 'log-shipping', 'to',
-    'messagebox', 'management', 'rules', 'bam', 'windows', 'hardware', 'off', 'LocalSystem', 'NetworkService', 'LocalService'];
+    'messagebox', 'management', 'rules', 'bam', 'windows', 'hardware', 'off', 'LocalSystem', 'NetworkService', 'LocalService',
+    // Version 2.
+    'receive-location-fault-tolerance', 'os', 'zone', 'perimeter', 'hypervisor', 'sql-alias', 'network-name', 'witness', 'disk',
+    'file-share', 'cloud', 'agent', 'running', 'stopped', 'preferred-owner', 'server-name', 'recovery', 'full', 'simple',
+    'bulk-logged', 'publication', 'mirrored', 'sql-log-shipping', 'vss', 'subnets', 'jobs-and-logins', 'replicated', 'portal',
+    'event-bus', 'bam-portal', 'queue-manager', 'lease-timeout', 'domain-local'];
 const punctuation = ['{', '}', '(', ')', ',', '"', '\\', '/*', '*/', '//', ';', ':', '='];
 const adapters = ['FILE', 'FTP', 'SFTP', 'HTTP', 'SOAP', 'MSMQ', 'msmq', 'MQSeries', 'POP3', 'SMTP', 'SQL', 'sql', 'WCF-SQL', 'SAP',
     'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-NetTcp', 'WCF-NetMsmq', 'WCF-Custom', 'AzureBlob', 'Unknown-Adapter'];
@@ -182,11 +187,16 @@ function randomCodeUnits(rng: Rng, n: number): string {
 export function fragment(rng: Rng, names: string[]): string {
     const ref = () => rng.chance(0.8) ? rng.pick(names) : randomName(rng);
     const refs = (max: number) => Array.from({ length: rng.range(1, max) }, ref).join(', ');
-    const account = () => rng.pick(['CONTOSO\\svc-bts', '.\\local', 'LocalSystem', 'NetworkService', `${ref()}\\admin`, 'X\\y$']);
-    const db = () => (rng.chance(0.3) ? rng.pick(['messagebox ', 'management ', 'tracking ', 'sso ', 'rules ', 'bam ']) : '') + (rng.chance(0.8) ? rng.pick(databaseNames) : ref());
+    const account = () => rng.pick(['CONTOSO\\svc-bts', '.\\local', 'LocalSystem', 'NetworkService', `${ref()}\\admin`, 'X\\y$',
+        'svc@contoso.com', 'contoso.com\\svc', '"BizTalk Application Users"', '"CONTOSO\\\\svc two"', '"C:\\t"']);
+    const dbOption = () => rng.pick(['recovery full', 'recovery simple', 'recovery bulk-logged', 'publication on', 'publication off', 'mirrored', 'sql-log-shipping', 'vss']);
+    const db = () => (rng.chance(0.3) ? rng.pick(['messagebox ', 'management ', 'tracking ', 'sso ', 'rules ', 'bam ']) : '') + (rng.chance(0.8) ? rng.pick(databaseNames) : ref())
+        + (rng.chance(0.2) ? ` (${dbOption()}${rng.chance(0.5) ? `, ${dbOption()}` : ''})` : '');
     const dbs = () => Array.from({ length: rng.range(1, 5) }, db).join(', ');
     const str = () => JSON.stringify(rng.pick(['\\\\fs01\\sso', 'C:\\backup', '', '\\\\FS-CLUSTER\\in', 'http://x/*y*/', '// not a comment']));
-    const handler = () => rng.pick(adapters) + (rng.chance(0.3) ? ` (${rng.pick(['ordered', 'remote-queue', 'non-transactional', 'shared-mailbox', `path ${str()}`])})` : '');
+    const handler = () => (rng.chance(0.9) ? rng.pick(adapters) : JSON.stringify(rng.pick(['Windows SharePoint Services', 'MQSeries', '']))) + (rng.chance(0.3)
+        ? ` (${rng.pick(['ordered', 'remote-queue', 'non-transactional', 'shared-mailbox', `path ${str()}`, `queue-manager ${ref()}`, `lease-timeout ${rng.int(100000)}`])})` : '');
+    const instance = () => ref() + rng.pick(['', '', ' (disabled)', ` (account ${account()})`, ` (disabled, account ${account()})`, ` (account ${account()}, disabled)`]);
     const name = rng.chance(0.5) ? rng.pick(names) : randomName(rng);
     return rng.pick<() => string>([
         () => `computer ${refs(4)}`,
@@ -200,7 +210,7 @@ export function fragment(rng: Rng, names: string[]): string {
         () => `availability-group ${name} { replicas ${ref()} ${rng.pick(['synchronous', 'asynchronous', ''])}, ${ref()} listener ${ref()} port ${rng.int(70000)} dtc-support ${rng.pick(['per-database', 'none'])} databases ${dbs()} }`,
         () => `availability-group ${name} { replicas ${name} }`,
         () => `sso { master-secret-server on ${ref()} backup ${str()} administrators ${account()} }`,
-        () => `host ${name} ${rng.pick(['in-process', 'isolated', ''])} { ${rng.pick(['receive', 'send'])} ${handler()}, ${handler()} ${rng.pick(['orchestrations', 'tracking', `bitness ${rng.pick(['32', '64', '16', '0'])}`, ''])} ${rng.chance(0.3) ? `clustered on ${ref()}` : ''} instances on ${ref()}${rng.chance(0.3) ? ' (disabled)' : ''}, ${ref()} account ${account()} windows-group ${account()} }`,
+        () => `host ${name} ${rng.pick(['in-process', 'isolated', ''])} { ${rng.pick(['receive', 'send'])} ${handler()}, ${handler()} ${rng.pick(['orchestrations', 'tracking', `bitness ${rng.pick(['32', '64', '16', '0'])}`, ''])} ${rng.chance(0.3) ? `clustered on ${ref()}` : ''} instances on ${instance()}, ${instance()} account ${account()} windows-group ${account()}${rng.chance(0.3) ? ' (domain-local)' : ''} }`,
         () => `host ${name} { clustered on ${name} instances on ${name} }`,
         () => `backup-job { destination ${str()} log-shipping to ${ref()} }`,
         () => `databases ${dbs()} on ${ref()}`,
@@ -208,7 +218,20 @@ export function fragment(rng: Rng, names: string[]): string {
         () => `edition ${rng.pick(['enterprise', 'standard', 'branch', 'developer'])}`,
         () => `availability ${rng.pick(['high', 'standard'])}`,
         () => `// bizha-ignore ${rng.pick(ruleIds)}${rng.chance(0.3) ? `, ${rng.pick(ruleIds)}` : ''}${rng.chance(0.7) ? ' -- fuzzed reason' : ''}`,
-        () => `group ${name} { ${fragment(rng, names)} }`
+        () => `group ${name} { ${fragment(rng, names)} }`,
+        // Version 2.
+        () => `receive-location-fault-tolerance ${rng.pick(['on', 'off'])}`,
+        () => `computer ${name} { os ${rng.pick(['2012 r2', '2016', '2019', '2022', '2025', '1999'])} zone perimeter hypervisor ${ref()} sql-alias ${ref()} }`,
+        () => `cluster ${name} { nodes ${refs(3)} network-name ${ref()} witness ${rng.pick(['disk', 'file-share', 'cloud'])} }`,
+        () => `sql ${name} on ${ref()} { agent ${rng.pick(['running', 'stopped', 'disabled'])} preferred-owner ${ref()} server-name ${JSON.stringify(rng.pick(['SRV\\INST,1533', 'AGL', '']))} }`,
+        () => `availability-group ${name} { replicas ${refs(2)} listener ${ref()} port ${rng.int(70000)} subnets ${rng.int(4)} jobs-and-logins replicated databases ${dbs()} }`,
+        () => `sso { master-secret-server on ${ref()} preferred-owner ${ref()} }`,
+        () => `bam { portal on ${refs(3)} event-bus on ${refs(3)} backup ${str()} }`,
+        () => `nlb ${name} { members ${refs(3)} fronts ${rng.pick(['bam-portal', `${ref()}, bam-portal`, `bam-portal, ${ref()}`])} }`,
+        () => `queue-manager ${name} on ${ref()}`,
+        () => `queue-manager ${name} on ${name}`,
+        // Version 2 words used as names.
+        () => `computer ${rng.pick(['agent', 'portal', 'os', 'zone', 'full', 'vss', 'queue-manager'])}`
     ])();
 }
 
