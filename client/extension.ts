@@ -34,11 +34,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         if (!editor) return;
         editor.selection = new vscode.Selection(new vscode.Position(line, character), new vscode.Position(line, character + length));
     }));
+    // What "make highly available" left for the user to decide.
+    context.subscriptions.push(vscode.commands.registerCommand('bizha.showFixReport', (message: string) => {
+        void vscode.window.showWarningMessage(message);
+    }));
+    context.subscriptions.push(vscode.commands.registerCommand('bizha.makeHighlyAvailable', (uri?: string) => makeHighlyAvailable(uri)));
     client = new LanguageClient('bizha', 'bizha language server', serverOptions, clientOptions);
     await client.start();
     registerPreview(context, client);
     registerImportCommand(context, client);
     output.info(`language server started (${serverModule})`);
+}
+
+/**
+ * Runs the server's "Make group highly available" source action on a document (the active editor's
+ * when none is given) and applies it: from the command palette and the preview's toolbar.
+ */
+async function makeHighlyAvailable(uri?: string): Promise<void> {
+    const target = uri ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+    if (!target) return;
+    const document = await vscode.workspace.openTextDocument(target);
+    const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === target.toString());
+    const range = editor?.selection ?? new vscode.Range(0, 0, document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, range, 'source.bizha.makeHighlyAvailable');
+    const action = actions?.find(a => a.edit) ?? actions?.[0];
+    if (!action) {
+        void vscode.window.showInformationMessage('bizha: no group here has an error a fix can remove.');
+        return;
+    }
+    if (action.disabled) {
+        void vscode.window.showWarningMessage(action.disabled.reason);
+        return;
+    }
+    if (action.edit) await vscode.workspace.applyEdit(action.edit);
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
 /**

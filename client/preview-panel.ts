@@ -225,6 +225,9 @@ class PreviewManager implements vscode.Disposable {
             case 'export':
                 await this.export(message.failed ?? {});
                 return;
+            case 'makeHighlyAvailable':
+                if (this.documentUri) await vscode.commands.executeCommand('bizha.makeHighlyAvailable', this.documentUri.toString());
+                return;
         }
     }
 

@@ -34,6 +34,7 @@ export function panelHtml({ cspSource, nonce, scriptUri }: PanelPage): string {
 <header class="page-header">
 <h1>Redundancy preview <span class="file" id="bizha-file"></span></h1>
 <div class="toolbar" role="toolbar" aria-label="Preview">
+<button type="button" class="button secondary" data-action="make-highly-available" title="Apply bizha's fixes to the file until its groups have no error at availability high (one edit, undo with Ctrl+Z)">${icon('pass')}<span>Make highly available</span></button>
 <button type="button" class="button secondary" data-action="export" title="Save a self-contained HTML report and an SVG of the matrix">${icon('export')}<span>Export…</span></button>
 </div>
 <p class="page-status" id="bizha-status" role="status" aria-live="polite">Waiting for the language server…</p>

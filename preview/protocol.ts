@@ -60,7 +60,8 @@ export type ToWebview =
 export type FromWebview =
     | { readonly type: 'ready' }
     | { readonly type: 'reveal'; readonly source: SourceRef }
-    | { readonly type: 'export'; readonly failed: FailedSets };
+    | { readonly type: 'export'; readonly failed: FailedSets }
+    | { readonly type: 'makeHighlyAvailable' };
 
 /** What the webview keeps with getState/setState (and the serializer hands back after a reload). */
 export interface WebviewState {

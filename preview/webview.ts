@@ -197,6 +197,11 @@ document.addEventListener('click', event => {
     if (!target) return;
     const actionElement = target.closest<HTMLElement>('[data-action]');
     const action = actionElement?.dataset.action;
+    if (action === 'make-highly-available') {
+        post({ type: 'makeHighlyAvailable' });
+        setStatus('Applying fixes…');
+        return;
+    }
     if (action === 'export') {
         post({ type: 'export', failed });
         setStatus('Choose where to save the report…');

@@ -173,4 +173,11 @@ export class BizhaRuleSettings {
     override(ruleId: string): SeveritySetting | undefined {
         return this.editorOverrides.get(ruleId) ?? this.fileOverrides.get(ruleId);
     }
+
+    /** The same settings as another workspace's (the private copy "make highly available" works on). */
+    copyFrom(other: BizhaRuleSettings): void {
+        this.fileOverrides = new Map(other.fileOverrides);
+        this.editorOverrides = new Map(other.editorOverrides);
+        this.maxFileSizeKB = other.maxFileSizeKB;
+    }
 }

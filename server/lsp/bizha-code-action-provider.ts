@@ -8,11 +8,16 @@ import { unusedSuppressionRuleId } from '../../language/rules/registry.js';
 import type { Fix } from '../../language/rules/fix.js';
 import { fixesFor, groupOf, ruleIdOf, workspaceNames } from '../../language/rules/fixes.js';
 import { NameAllocator, takenNames } from '../../language/rules/naming.js';
+import { applyFixesUntilDone, singleEdit } from '../../language/rules/fixpoint.js';
 
 /** The client command that puts the cursor where the suppression reason goes. */
 export const placeCursorCommand = 'bizha.placeCursor';
 /** The client command that selects a name the user must choose, for clients without snippet edits. */
 export const selectRangeCommand = 'bizha.selectRange';
+/** The client command that tells what "make highly available" left for the user to decide. */
+export const showFixReportCommand = 'bizha.showFixReport';
+/** The source action applying preferred fixes until the group has no error at `availability high`. */
+export const makeHighlyAvailableKind = 'source.bizha.makeHighlyAvailable';
 
 /**
  * Quick fixes: each rule module's own fixes for its diagnostics, "suppress with a reason" on
@@ -29,6 +34,45 @@ export class BizhaCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        // The source action runs every fix of a group in a private workspace: only when asked for.
+        const only = params.context.only;
+        if (only?.some(kind => makeHighlyAvailableKind === kind || makeHighlyAvailableKind.startsWith(`${kind}.`))) {
+            return this.makeHighlyAvailable(document, params);
+        }
+        if (only && !only.some(kind => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
+        return this.quickFixes(document, params);
+    }
+
+    /** "Make group X highly available" for the group at the range (every group of the file when the range is outside all of them). */
+    private async makeHighlyAvailable(document: LangiumDocument, params: CodeActionParams): Promise<CodeAction[]> {
+        const groups = this.services.analysis.Analysis.forDocument(document);
+        const offset = document.textDocument.offsetAt(params.range.start);
+        const inside = groups.filter(g => g.model.node.$cstNode && g.model.node.$cstNode.offset <= offset && offset <= g.model.node.$cstNode.end);
+        const actions: CodeAction[] = [];
+        // Outside every group (the preview's toolbar asks for the whole file): one action for all of them.
+        const targets: Array<string | undefined> = inside.length > 0 ? inside.map(g => g.model.name)
+            : groups.length === 1 ? [groups[0].model.name]
+                : groups.length > 1 ? [undefined] : [];
+        for (const name of targets) {
+            const result = await applyFixesUntilDone(this.services, document, { group: name, level: 'errors' });
+            const before = document.textDocument.getText();
+            const edit = singleEdit(document.textDocument, before, result.text);
+            const title = name === undefined ? 'Make every group of this file highly available' : `Make group ${name} highly available`;
+            if (!edit) {
+                if (result.stopped) actions.push({ title, kind: makeHighlyAvailableKind, disabled: { reason: result.stopped } });
+                continue;
+            }
+            actions.push({
+                title: result.stopped ? `${title} (${result.applied.length} fix${result.applied.length === 1 ? '' : 'es'}; ${result.remaining.length} finding${result.remaining.length === 1 ? '' : 's'} left for you)` : title,
+                kind: makeHighlyAvailableKind,
+                edit: { changes: { [document.uri.toString()]: [edit] } },
+                ...(result.stopped ? { command: { title: 'What is left', command: showFixReportCommand, arguments: [result.stopped] } } : {})
+            });
+        }
+        return actions;
+    }
+
+    private quickFixes(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
         const groups = this.services.analysis.Analysis.forDocument(document);
         const fixAllDone = new Set<string>();

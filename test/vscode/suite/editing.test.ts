@@ -11,6 +11,45 @@ import * as vscode from 'vscode';
 import { codeOf, describeDiagnostics, hoverText, openBizha, positionOf, spofTopology, waitFor } from './host-helpers.js';
 import { log } from './log.js';
 
+const isError = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Error;
+
+/** examples/two-computer-not-ha without its comments: one BizTalk computer, one SQL computer, local and built-in accounts. */
+const notHighlyAvailable = `group ContosoTwoBox {
+    version 2020 cu 6
+    edition enterprise
+
+    computer BTS01
+    computer SQL01
+
+    sql BTSSQL on SQL01 {
+        edition standard
+        version 2019 cu 18
+        databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb
+    }
+
+    sso {
+        master-secret-server on BTS01
+        administrators BTS01\\SSOAdmins
+    }
+
+    host BizTalkServerApplication {
+        receive FILE (path "C:\\\\BizTalk\\\\In"), FTP
+        orchestrations
+        send FILE, SMTP, WCF-BasicHttp
+        tracking
+        instances on BTS01
+        account BTS01\\svc-biztalk
+        windows-group BTS01\\BizTalkAppUsers
+    }
+
+    host BizTalkServerIsolatedHost isolated {
+        receive WCF-BasicHttp
+        instances on BTS01
+        account NetworkService
+    }
+}
+`;
+
 describe('bizha editing features (packaged extension)', function () {
   this.timeout(60_000);
 
@@ -50,6 +89,31 @@ describe('bizha editing features (packaged extension)', function () {
     await waitFor('HA-HOST-SPOF to disappear', 30_000, () =>
       vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'HA-HOST-SPOF') ? undefined : true
     ).catch((err: Error) => { throw new Error(`${err.message}\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri))}`); });
+  });
+
+  it('makes a group highly available with the source action, and its errors go', async function () {
+    this.timeout(120_000);
+    const doc = await openBizha(notHighlyAvailable);
+    await waitFor('errors', 30_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? true : undefined);
+    log(`before:\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri).filter(isError))}`);
+    const at = positionOf(doc, 'group ContosoTwoBox');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), 'source.bizha.makeHighlyAvailable');
+    log(`source actions: ${actions.map((a) => a.title).join(' | ')}`);
+    const action = actions.find((a) => a.title === 'Make group ContosoTwoBox highly available');
+    assert.ok(action?.edit, `no "Make group ContosoTwoBox highly available" among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    await waitFor('every error to go', 60_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? undefined : true)
+      .catch((err: Error) => { throw new Error(`${err.message}\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri))}\n${doc.getText()}`); });
+    assert.match(doc.getText(), /cluster SQLCL \{\n {8}nodes SQL01, SQL02\n/);
+  });
+
+  it('makes the active group highly available from the command palette command', async function () {
+    this.timeout(120_000);
+    const doc = await openBizha(notHighlyAvailable);
+    await waitFor('errors', 30_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? true : undefined);
+    await vscode.commands.executeCommand('bizha.makeHighlyAvailable');
+    await waitFor('every error to go', 60_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? undefined : true)
+      .catch((err: Error) => { throw new Error(`${err.message}\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri))}\n${doc.getText()}`); });
   });
 
   it('renames a computer across two files', async function () {
