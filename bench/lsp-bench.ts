@@ -4,9 +4,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionRequest, HoverRequest, CodeActionRequest, SemanticTokensRequest, DocumentSymbolRequest, type Diagnostic, type Position, type Range } from 'vscode-languageserver-protocol/node';
-import { LspSession, fileUri } from './lsp-client.js';
+import { fileUri, LspClient } from '../test/lsp-client.js';
 import { Rng } from '../test/random.js';
-import { latency, stats, type Latency, type Stats } from './stats.js';
+import { latency, mainThreadCpuMs, processMemory, stats, type Latency, type Stats } from './stats.js';
+
+/** A request's wall time and the server's main-thread CPU time for it, in ms. */
+async function timedRequest<R>(client: LspClient, method: string, params: unknown): Promise<{ ms: number; cpu: number; result: R }> {
+    const c0 = mainThreadCpuMs(client.pid);
+    const t0 = performance.now();
+    const result = await client.request<R>(method, params);
+    return { ms: performance.now() - t0, cpu: mainThreadCpuMs(client.pid) - c0, result };
+}
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
@@ -27,12 +35,12 @@ export async function measureFirstDiagnostics(serverPath: string, exampleFile: s
     const uri = fileUri(exampleFile);
     const text = fs.readFileSync(exampleFile, 'utf8');
     for (let i = 0; i < reps; i++) {
-        const session = await LspSession.start({ serverPath, folder: path.dirname(exampleFile), cwd });
+        const session = await LspClient.start({ server: serverPath, folder: path.dirname(exampleFile), cwd });
         await session.open(uri, text);
         const published = await session.diagnosticsAfter(uri, 0, 60_000);
         toDiag.push(published.at - session.startedAt);
         toInit.push(session.initializedAt - session.startedAt);
-        cpu.push(session.cpuMs());
+        cpu.push(mainThreadCpuMs(session.pid));
         await session.stop();
     }
     return { example: path.relative(cwd, exampleFile), startToFirstDiagnostics: stats(toDiag), startToInitialized: stats(toInit), serverCpuToFirstDiagnostics: stats(cpu) };
@@ -101,14 +109,14 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.split('\n');
     const uri = fileUri(file);
-    const session = await LspSession.start({ serverPath, folder: path.dirname(file), cwd, nodeArgs: options.nodeArgs });
+    const session = await LspClient.start({ server: serverPath, folder: path.dirname(file), cwd, nodeArgs: options.nodeArgs });
     try {
         const t0 = performance.now();
-        const c0 = session.cpuMs();
+        const c0 = mainThreadCpuMs(session.pid);
         await session.open(uri, text, 1);
         const first = await session.diagnosticsAfter(uri, 0, 300_000);
         const openToDiagnostics = first.at - t0;
-        const openCpu = session.cpuMs() - c0;
+        const openCpu = mainThreadCpuMs(session.pid) - c0;
         // The server revalidates once more when its settings load: let that settle.
         await session.quiet(1500);
 
@@ -121,19 +129,19 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
             const at: Position = { line, character: 0 };
             for (const [range, insert] of [[{ start: at, end: at }, ' '], [{ start: at, end: { line, character: 1 } }, '']] as Array<[Range, string]>) {
                 const mark = session.mark;
-                const c = session.cpuMs();
+                const c = mainThreadCpuMs(session.pid);
                 const t = performance.now();
-                await session.change(uri, ++version, range, insert);
+                await session.change(uri, ++version, insert, range);
                 const published = await session.diagnosticsAfter(uri, mark, 120_000);
                 editTimes.push(published.at - t);
-                editCpu.push(session.cpuMs() - c);
+                editCpu.push(mainThreadCpuMs(session.pid) - c);
                 await sleep(20);
             }
         }
         const result: EditSessionResult = {
             file: path.relative(cwd, file), lines: lines.length, openToDiagnostics: Math.round(openToDiagnostics),
-            diagnosticsCount: session.latestDiagnostics(uri).length,
-            analysisSkipped: session.latestDiagnostics(uri).some(d => d.code === 'bizha-large-file'),
+            diagnosticsCount: (session.lastDiagnostics(uri) ?? []).length,
+            analysisSkipped: (session.lastDiagnostics(uri) ?? []).some(d => d.code === 'bizha-large-file'),
             editToDiagnostics: latency(editTimes),
             cpu: { openToDiagnostics: Math.round(openCpu), editToDiagnostics: latency(editCpu) }
         };
@@ -150,7 +158,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
                     const token = rng.pick(all);
                     // Alternate: at the start of a word (what can go here) and inside it (a typed prefix).
                     const character = i % 2 === 0 ? token.start : token.start + Math.max(1, Math.floor((token.end - token.start) / 2));
-                    const r = await session.request(CompletionRequest.method, { textDocument: { uri }, position: { line: token.line, character } });
+                    const r = await timedRequest(session, CompletionRequest.method, { textDocument: { uri }, position: { line: token.line, character } });
                     if (i >= warmup) { times.push(r.ms); cpu.push(r.cpu); }
                 }
                 result.completion = latency(times);
@@ -161,14 +169,14 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
                 const cpu: number[] = [];
                 for (let i = 0; i < options.requests + warmup; i++) {
                     const token = rng.pick(all);
-                    const r = await session.request(HoverRequest.method, { textDocument: { uri }, position: { line: token.line, character: Math.floor((token.start + token.end) / 2) } });
+                    const r = await timedRequest(session, HoverRequest.method, { textDocument: { uri }, position: { line: token.line, character: Math.floor((token.start + token.end) / 2) } });
                     if (i >= warmup) { times.push(r.ms); cpu.push(r.cpu); }
                 }
                 result.hover = latency(times);
                 result.cpu.hover = latency(cpu);
             }
             if (caps.codeActionProvider) {
-                const diagnostics = session.latestDiagnostics(uri);
+                const diagnostics = (session.lastDiagnostics(uri) ?? []);
                 const times: number[] = [];
                 const cpu: number[] = [];
                 for (let i = 0; i < options.requests + warmup; i++) {
@@ -180,7 +188,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
                         range = { start: { line, character: 0 }, end: { line, character: lines[line].length } };
                     }
                     const context: Diagnostic[] = diagnostics.filter(d => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line);
-                    const r = await session.request(CodeActionRequest.method, { textDocument: { uri }, range, context: { diagnostics: context } });
+                    const r = await timedRequest(session, CodeActionRequest.method, { textDocument: { uri }, range, context: { diagnostics: context } });
                     if (i >= warmup) { times.push(r.ms); cpu.push(r.cpu); }
                 }
                 result.codeAction = latency(times);
@@ -192,7 +200,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
                 const times: number[] = [];
                 const cpu: number[] = [];
                 for (let i = 0; i < 12; i++) {
-                    const r = await session.request(method, params);
+                    const r = await timedRequest(session, method, params);
                     if (i >= 2) { times.push(r.ms); cpu.push(r.cpu); }
                 }
                 return [latency(times), latency(cpu)];
@@ -200,7 +208,7 @@ export async function measureEditSession(options: EditOptions): Promise<EditSess
             if (caps.semanticTokensProvider) [result.semanticTokens, result.cpu.semanticTokens] = await whole(SemanticTokensRequest.method, { textDocument: { uri } });
             if (caps.documentSymbolProvider) [result.documentSymbols, result.cpu.documentSymbols] = await whole(DocumentSymbolRequest.method, { textDocument: { uri } });
         }
-        Object.assign(result, session.memory() ?? {});
+        Object.assign(result, processMemory(session.pid) ?? {});
         return result;
     } finally {
         await session.stop();
@@ -222,13 +230,13 @@ export async function measureWorkspaceLsp(serverPath: string, folder: string, fi
     const cpu: number[] = [];
     let peak: number | undefined;
     for (let i = 0; i < reps; i++) {
-        const session = await LspSession.start({ serverPath, folder, cwd, nodeArgs });
+        const session = await LspClient.start({ server: serverPath, folder, cwd, nodeArgs });
         try {
             const at = await session.allDiagnostics(uris, 300_000);
             times.push(at - session.startedAt);
-            cpu.push(session.cpuMs());
+            cpu.push(mainThreadCpuMs(session.pid));
             await session.quiet(1000);
-            peak = Math.max(peak ?? 0, session.memory()?.peakRssMB ?? 0);
+            peak = Math.max(peak ?? 0, processMemory(session.pid)?.peakRssMB ?? 0);
         } finally {
             await session.stop();
         }

@@ -87,6 +87,17 @@ export function mainThreadCpuMs(pid: number): number {
     return schedstatMs(`/proc/${pid}/task/${pid}/schedstat`);
 }
 
+/** Peak and current resident set size of another process, in MB (Linux /proc); undefined elsewhere. */
+export function processMemory(pid: number): { peakRssMB: number; rssMB: number } | undefined {
+    try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kb = (key: string): number => Number(/\d+/.exec(status.split('\n').find(l => l.startsWith(key)) ?? '')?.[0] ?? NaN);
+        return { peakRssMB: Math.round(kb('VmHWM:') / 1024), rssMB: Math.round(kb('VmRSS:') / 1024) };
+    } catch {
+        return undefined;
+    }
+}
+
 /** Wall and main-thread CPU time of one call. */
 export async function timed<T>(fn: () => T | Promise<T>): Promise<{ wall: number; cpu: number; value: T }> {
     const c0 = threadCpuMs();

@@ -20,6 +20,21 @@ export interface Bundles {
 }
 
 /**
+ * The server the LSP tests talk to: BIZHA_SERVER_BUNDLE if set (e.g. out/server/main.cjs as
+ * packaged), else server/main.ts bundled now (bundleSources), so a stale out/ never makes the
+ * server and the in-process build disagree.
+ */
+export async function serverUnderTest(): Promise<{ bundle: string; rulesDocsFolder: string; dispose(): void }> {
+    const given = process.env.BIZHA_SERVER_BUNDLE;
+    if (given) {
+        const bundle = path.resolve(repoRoot, given);
+        return { bundle, rulesDocsFolder: path.join(path.dirname(bundle), '..', '..', 'docs', 'rules'), dispose: () => undefined };
+    }
+    const bundles = await bundleSources(['server']);
+    return { bundle: bundles.server, rulesDocsFolder: bundles.rulesDocsFolder, dispose: bundles.dispose };
+}
+
+/**
  * Bundles the CLI and/or the language server from the current sources exactly as esbuild.mjs does,
  * into a temporary folder of its own. Tests run these, never the project's out/: another test
  * file (or a developer's build) may be rewriting out/ at that moment, and a stale out/ would test

@@ -5,7 +5,8 @@ import { previewAnalysis } from '../../server/preview-request.js';
 import { analysisRequestMethod, type AnalysisResult } from '../../preview/protocol.js';
 import { createTestServices } from '../helpers.js';
 import { examplePath } from './preview-fixtures.js';
-import { LspSession } from './lsp-session.js';
+import { bundleSources, type Bundles } from '../bundles.js';
+import { LspClient } from '../lsp-client.js';
 
 describe('bizha/analysis in process', () => {
     it('answers with no groups for what it does not know, never an error', async () => {
@@ -47,12 +48,15 @@ describe('bizha/analysis data agrees with the rules', () => {
 });
 
 describe('bizha/analysis over LSP (bundled server, stdio)', () => {
-    let session: LspSession;
+    let bundles: Bundles;
+    let session: LspClient;
     beforeAll(async () => {
-        session = await LspSession.start();
+        bundles = await bundleSources(['server']);
+        session = await LspClient.start({ server: bundles.server });
     }, 60_000);
     afterAll(async () => {
         await session?.stop();
+        bundles?.dispose();
     });
 
     const timed = async <T>(action: () => Promise<T>): Promise<[T, number]> => {
@@ -79,7 +83,7 @@ describe('bizha/analysis over LSP (bundled server, stdio)', () => {
         // ProcessingHost loses its instance on BTS02: the request right after the edit must see it.
         const edited = text.replace('orchestrations\n        instances on BTS01, BTS02', 'orchestrations\n        instances on BTS01');
         expect(edited).not.toBe(text);
-        await session.change(uri, edited, 2);
+        await session.change(uri, 2, edited);
         const [second, editMs] = await timed(() => session.request<AnalysisResult>(analysisRequestMethod, { uri }));
         expect(second.version).toBe(2);
         expect(processing(second).redundancy).toBe(1);
@@ -97,7 +101,7 @@ describe('bizha/analysis over LSP (bundled server, stdio)', () => {
         for (let i = 0; i < 10; i++) warm.push((await timed(() => session.request<AnalysisResult>(analysisRequestMethod, { uri })))[1]);
         const edits: number[] = [];
         for (let version = 2; version < 12; version++) {
-            await session.change(uri, `${text}\n// edit ${version}\n`, version);
+            await session.change(uri, version, `${text}\n// edit ${version}\n`);
             const [result, ms] = await timed(() => session.request<AnalysisResult>(analysisRequestMethod, { uri }));
             expect(result.version).toBe(version);
             edits.push(ms);

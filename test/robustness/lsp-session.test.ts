@@ -18,7 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { createFuzzServices, fragment, keywords, strangeChars } from './fuzzer.js';
 import { Rng } from '../random.js';
-import { LspClient, repoRoot, serverUnderTest } from './lsp-client.js';
+import { repoRoot, serverUnderTest } from '../bundles.js';
+import { LspClient } from '../lsp-client.js';
 
 const seed = Number(process.env.BIZHA_FUZZ_SEED ?? 20240611);
 const editCount = 2000;
@@ -45,9 +46,8 @@ describe('a real LSP session with thousands of incremental edits', () => {
         server = await serverUnderTest();
         folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-lsp-session-'));
         fs.writeFileSync(path.join(folder, 'topology.bizha'), example);
-        const started = await LspClient.start(server.bundle, folder);
-        client = started.client;
-        capabilities = started.initialize.capabilities as Record<string, unknown>;
+        client = await LspClient.start({ server: server.bundle, folder });
+        capabilities = client.capabilities as Record<string, unknown>;
     }, 60_000);
 
     afterAll(async () => {
@@ -61,7 +61,7 @@ describe('a real LSP session with thousands of incremental edits', () => {
         const rng = new Rng(seed);
         const uri = pathToFileURL(path.join(folder, 'topology.bizha')).href;
         let doc = TextDocument.create(uri, 'bizha', 1, example);
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bizha', version: 1, text: example } });
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bizha', version: 1, text: example } });
 
         const outstanding: Outstanding[] = [];
         const failures: string[] = [];
@@ -130,7 +130,7 @@ describe('a real LSP session with thousands of incremental edits', () => {
             }
             doc = TextDocument.update(doc, changes, doc.version + 1);
             expect(doc.getText()).toBe(text);
-            client.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+            await client.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
 
             const position = doc.positionAt(rng.int(doc.getText().length + 1));
             if (i % 7 === 0) send('textDocument/hover', { textDocument: { uri }, position });
@@ -148,7 +148,7 @@ describe('a real LSP session with thousands of incremental edits', () => {
         // The preview request answers once the server has validated the text the editor holds.
         const analysis = await client.request<{ version: number | null }>('bizha/analysis', { uri }, 20_000);
         expect(analysis.version, 'the preview answers for the final version').toBe(doc.version);
-        await client.quiet(uri, 1500, 15_000);
+        await client.quiet(1500, 15_000, uri);
 
         expect(failures, 'requests answered with an error').toEqual([]);
         expect(client.alive, `server exited: ${JSON.stringify(client.exit)}\n${client.stderr.join('')}`).toBe(true);
@@ -186,11 +186,11 @@ describe('a real LSP session with thousands of incremental edits', () => {
 
     test('the server survives a few hostile notifications and still answers', async () => {
         const uri = pathToFileURL(path.join(folder, 'hostile.bizha')).href;
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bizha', version: 1, text: '\u0000\uD800 group G { '.repeat(100) } });
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bizha', version: 1, text: '\u0000\uD800 group G { '.repeat(100) } });
         // A change past the end of the document and one with an inverted range.
-        client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 5 } }, text: 'computer X' }] });
-        client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 3 } }, text: '\r\n' }] });
-        client.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: 'group G { computer A }' }] });
+        await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 9999, character: 0 }, end: { line: 9999, character: 5 } }, text: 'computer X' }] });
+        await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 50 }, end: { line: 0, character: 3 } }, text: '\r\n' }] });
+        await client.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: 'group G { computer A }' }] });
         const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } }, 10_000);
         expect(Array.isArray(symbols)).toBe(true);
         // Requests about documents the server never saw, and positions far outside the document.
@@ -199,7 +199,7 @@ describe('a real LSP session with thousands of incremental edits', () => {
         await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 1_000_000 } }, 10_000).catch(() => undefined);
         const analysis = await client.request<{ groups: unknown[] }>('bizha/analysis', { uri: 'not a uri' }, 10_000);
         expect(analysis.groups).toEqual([]);
-        client.notify('textDocument/didClose', { textDocument: { uri } });
+        await client.notify('textDocument/didClose', { textDocument: { uri } });
         expect(client.alive).toBe(true);
         expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: pathToFileURL(path.join(folder, 'topology.bizha')).href } }, 10_000)).toBeDefined();
     }, 30_000);
