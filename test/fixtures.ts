@@ -125,3 +125,18 @@ export function startOf(text: string, lineNeedle: string, word: string): [number
 /** 0-based [line, character] where a diagnostic starts. */
 export const rangeStart = (diagnostic: { range: { start: { line: number; character: number } } }): [number, number] =>
     [diagnostic.range.start.line, diagnostic.range.start.character];
+
+/**
+ * Microsoft's "SSO and a BizTalk host in the same cluster group" design on the clean group: the
+ * master secret server and every in-process host clustered in one group on the two BizTalk
+ * computers, IIS clustered with them so the isolated host runs where SSO runs (no load balancer).
+ */
+export const ssoHostClusterGroup = variant([
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  network-name BTSCLNAME  witness file-share  msdtc  iis }\n'],
+    ['master-secret-server on SQLCL', 'master-secret-server on BTSCL'],
+    ['fs-cluster\\\\in")  instances on', 'fs-cluster\\\\in")  clustered on BTSCL  instances on'],
+    ['orchestrations  instances on', 'orchestrations  clustered on BTSCL  instances on'],
+    ['send FILE, SMTP  instances on', 'send FILE, SMTP  clustered on BTSCL  instances on'],
+    ['tracking  instances on', 'tracking  clustered on BTSCL  instances on'],
+    ['    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n', '']
+]);

@@ -8,8 +8,12 @@ export const haClhostUnneeded = defineRule({
     summary: 'Cluster a host only for adapters that must not run in several instances; scale out the rest.',
     sources: ['biztalk/core/considerations-for-running-adapter-handlers-within-a-clustered-host1.md', 'biztalk/install-and-config-guides/install-biztalk-server-in-a-multi-computer-environment.md'],
     check({ group, report }) {
+        // Where SSO is clustered on BizTalk computers, every host there must be clustered in its
+        // group (HA-SSO-NONCLUSTERED-HOST-ON-NODE): advising to uncluster them would contradict it.
+        const mss = group.sso?.masterSecretServer;
+        const ssoCluster = mss?.kind === 'cluster' ? mss.name : undefined;
         for (const host of group.hosts.values()) {
-            if (!host.clusteredNode || host.type === 'isolated') continue;
+            if (!host.clusteredNode || host.type === 'isolated' || host.clusteredOn === ssoCluster) continue;
             if (host.orchestrations) {
                 report({
                     node: host.orchestrations,

@@ -4,7 +4,7 @@ export const haSsoNonclusteredHostOnNode = defineRule({
     id: 'HA-SSO-NONCLUSTERED-HOST-ON-NODE',
     defaultSeverity: 'error',
     area: 'SSO',
-    summary: 'On the nodes of the cluster where SSO is clustered, every BizTalk host must be clustered in the same group as SSO.',
+    summary: 'On the nodes of the cluster where SSO is clustered, every in-process BizTalk host must be clustered in the same group as SSO.',
     sources: ['biztalk/core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2.md', 'biztalk/core/how-to-cluster-sso-and-a-biztalk-host-in-the-same-cluster-group1.md', 'biztalk/core/sample-biztalk-server-high-availability-scenarios.md'],
     check({ group, report }) {
         const mss = group.sso?.masterSecretServer;
@@ -12,7 +12,9 @@ export const haSsoNonclusteredHostOnNode = defineRule({
         const cluster = group.clusters.get(mss.name);
         if (!cluster) return;
         for (const host of group.hosts.values()) {
-            if (host.clusteredOn === cluster.name) continue;
+            // Isolated hosts run in IIS and cannot be clustered: clustering IIS in the SSO group is
+            // their answer (HA-SSO-IIS-CLUSTER), after which they always run where SSO runs.
+            if (host.clusteredOn === cluster.name || host.type === 'isolated') continue;
             for (const instance of host.instances) {
                 if (!cluster.nodes.includes(instance.computer)) continue;
                 report({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { variant } from '../fixtures.js';
+import { ssoHostClusterGroup, variant } from '../fixtures.js';
 import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-CLHOST-UNNEEDED';
@@ -61,5 +61,12 @@ describe(ID, () => {
 
     test('does not fire for a clustered host with no work', async () => {
         expect(await findings(clustered(''))).toEqual([]);
+    });
+
+    test('does not advise to uncluster hosts clustered with SSO, which HA-SSO-NONCLUSTERED-HOST-ON-NODE requires', async () => {
+        expect(await findings(ssoHostClusterGroup)).toEqual([]);
+        // The same hosts clustered on a cluster without SSO are reported.
+        const withoutSso = variant([['master-secret-server on BTSCL', 'master-secret-server on SQLCL']], ssoHostClusterGroup);
+        expect((await findings(withoutSso)).length).toBeGreaterThan(0);
     });
 });

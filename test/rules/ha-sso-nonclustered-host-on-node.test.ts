@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
-import { severityOf, validate, withCode } from '../helpers.js';
+import { cleanGroup, lineOf, ssoHostClusterGroup, startLine, variant } from '../fixtures.js';
+import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-SSO-NONCLUSTERED-HOST-ON-NODE';
 
@@ -28,8 +28,11 @@ describe(ID, () => {
             ['computer BTS01, BTS02', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc }'],
             ['master-secret-server on SQLCL', 'master-secret-server on BTSCL']
         ]);
-        // Five unclustered hosts, each with an instance on both nodes.
-        expect(withCode((await validate(text)).diagnostics, ID)).toHaveLength(10);
+        // Four unclustered in-process hosts, each with an instance on both nodes; the isolated
+        // host is HA-SSO-IIS-CLUSTER's.
+        const { diagnostics } = await validate(text);
+        expect(withCode(diagnostics, ID)).toHaveLength(8);
+        expect(withCode(diagnostics, 'HA-SSO-IIS-CLUSTER')).toHaveLength(1);
     });
 
     test('does not fire for a host clustered in the same cluster as SSO', async () => {
@@ -43,5 +46,20 @@ describe(ID, () => {
     test('does not fire when the master secret server is a single computer', async () => {
         const text = variant([['master-secret-server on SQLCL', 'master-secret-server on BTS01']]);
         expect(withCode((await validate(text)).diagnostics, ID)).toEqual([]);
+    });
+
+    test('Microsoft\'s design with SSO and the hosts in one cluster group gives no error at all', async () => {
+        const { diagnostics } = await validate(ssoHostClusterGroup);
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(diagnostics.filter(d => d.severity === 1).map(show)).toEqual([]);
+        // Clustering the hosts is what this design requires: no rule asks to undo it.
+        expect(withCode(diagnostics, 'HA-CLHOST-UNNEEDED').map(show)).toEqual([]);
+    });
+
+    test('leaves an isolated host on the SSO nodes to HA-SSO-IIS-CLUSTER (isolated hosts cannot be clustered)', async () => {
+        const text = variant([['witness file-share  msdtc  iis }', 'witness file-share  msdtc }']], ssoHostClusterGroup);
+        const { diagnostics } = await validate(text);
+        expect(withCode(diagnostics, ID)).toEqual([]);
+        expect(withCode(diagnostics, 'HA-SSO-IIS-CLUSTER')).toHaveLength(1);
     });
 });
