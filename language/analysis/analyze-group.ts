@@ -1,9 +1,9 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
-import { biztalkComputers, fileServerComputers, fileServerOf, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
+import { biztalkComputers, fileServerOf, serverComputers, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
 import type { DatabaseModel, GroupModel, HandlerModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import {
-    computerId, maxRedundancy, siteId,
+    computerId, hypervisorId, maxRedundancy, siteId,
     type ComponentId, type ComponentResult, type FunctionKind, type FunctionResult, type GroupAnalysis,
     type Mechanism, type Placement, type SingleFailure, type Tier
 } from './types.js';
@@ -155,7 +155,8 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
                 host: host.name, adapter: handler.adapter,
                 mechanism: provided.mechanism, providers: provided.providers, placements: provided.placements,
                 allProvidersNeeded: provided.mechanism === 'unbalanced',
-                dependsOn: withDependencies([fileServerFunction(handler.path)]), source: handler.source
+                dependsOn: withDependencies([fileServerFunction(handler.path), handler.queueManager ? queueManagerFunctionId(handler.queueManager) : undefined]),
+                source: handler.source
             });
         });
         if (host.orchestrations) {
@@ -213,13 +214,31 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     // Backups need their share only when they run: the file server shows, but no runtime function depends on it.
     fileServerFunction(group.sso?.backup);
     for (const job of group.backupJobs) fileServerFunction(job.destination);
+    fileServerFunction(group.bam?.backup);
     drafts.push(...fileServerDrafts.values());
+
+    // ---- IBM MQ queue managers --------------------------------------------------------
+    for (const manager of group.queueManagers.values()) {
+        const providers = manager.server ? serverComputers(group, manager.server) : [];
+        const clustered = manager.server?.kind === 'cluster';
+        drafts.push({
+            id: queueManagerFunctionId(manager.name), kind: 'queue-manager', label: `queue manager ${manager.name}`,
+            mechanism: providers.length === 0 ? 'none' : clustered ? 'clustered-failover' : 'single',
+            providers,
+            placements: providers.map((computer, i) => ({ computer, role: clustered && i > 0 ? 'standby' : 'active' })),
+            dependsOn: [], source: manager.source
+        });
+    }
 
     return finish(group, drafts);
 }
 
+function queueManagerFunctionId(name: string): string {
+    return `queue-manager:${name}`;
+}
+
 function fileServerDraft(group: GroupModel, server: FileServer, id: string): Draft {
-    const providers = fileServerComputers(group, server);
+    const providers = serverComputers(group, server);
     const clustered = server.kind === 'cluster';
     const element = clustered ? group.clusters.get(server.name) : group.computers.get(server.name);
     return {
@@ -270,6 +289,8 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
             const declared = group.computers.get(computer);
             path = [computerId(computer)];
             if (declared?.site) path.push(siteId(declared.site));
+            // A virtual machine fails with the physical host it runs on, like a computer with its site.
+            if (declared?.hypervisor) path.push(hypervisorId(declared.hypervisor));
             computerPaths.set(computer, path);
         }
         return path;
@@ -359,6 +380,7 @@ function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<Grou
     }
     const components: ComponentResult[] = [];
     const sites = new Set<string>();
+    const hypervisors = new Set<string>();
     // Only the computers the group uses; functions added later (file servers, ...) may place more.
     const used = usedComputers(group);
     for (const fn of functions) for (const placement of fn.placements) used.add(placement.computer);
@@ -366,12 +388,17 @@ function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<Grou
         if (!used.has(computer.name)) continue;
         const tier: Tier = biztalk.has(computer.name) ? 'biztalk' : sql.has(computer.name) ? 'sql' : 'other';
         const id = computerId(computer.name);
-        components.push({ id, kind: 'computer', name: computer.name, tier, site: computer.site, stops: stops.get(id) ?? [], source: computer.source });
+        components.push({ id, kind: 'computer', name: computer.name, tier, site: computer.site, hypervisor: computer.hypervisor, stops: stops.get(id) ?? [], source: computer.source });
         if (computer.site) sites.add(computer.site);
+        if (computer.hypervisor) hypervisors.add(computer.hypervisor);
     }
     for (const site of sites) {
         const id = siteId(site);
         components.push({ id, kind: 'site', name: site, tier: 'other', stops: stops.get(id) ?? [] });
+    }
+    for (const hypervisor of hypervisors) {
+        const id = hypervisorId(hypervisor);
+        components.push({ id, kind: 'hypervisor', name: hypervisor, tier: 'other', stops: stops.get(id) ?? [] });
     }
     let worst: ComponentResult | undefined;
     for (const component of components) {

@@ -72,14 +72,20 @@ export function usedComputers(group: GroupModel): Set<string> {
 /** A declared computer or cluster that serves files: the server part of a UNC path. */
 export type FileServer = NonNullable<ReturnType<typeof serverElement>>;
 
-/** The declared computer or cluster a UNC path (`\\FS01\share\in`) is served from; none for a local path or an undeclared server. */
+/** The declared computer or cluster (by name or network name) a UNC path (`\\FS01\share\in`) is served from; none for a local path or an undeclared server. */
 export function fileServerOf(group: GroupModel, path: string | undefined): FileServer | undefined {
     const server = path === undefined ? undefined : uncServer(path);
-    return server ? serverElement(group, server) : undefined;
+    if (!server) return undefined;
+    const element = serverElement(group, server);
+    if (element) return element;
+    // A cluster's client access point (`network-name`) is served by the cluster as well.
+    const name = server.split('.')[0].toLowerCase();
+    const cluster = [...group.clusters.values()].find(c => c.networkName?.toLowerCase() === name);
+    return cluster ? { kind: 'cluster', name: cluster.name } : undefined;
 }
 
-/** The computers that can serve a file server: the computer itself, or the cluster's nodes. */
-export function fileServerComputers(group: GroupModel, server: FileServer): string[] {
+/** The computers a server (a file server, a queue manager) runs on: the computer itself, or the cluster's nodes. */
+export function serverComputers(group: GroupModel, server: { kind: 'computer' | 'cluster'; name: string }): string[] {
     return server.kind === 'computer' ? [server.name] : group.clusters.get(server.name)?.nodes ?? [];
 }
 

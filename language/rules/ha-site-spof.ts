@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { defineRule } from './rule.js';
-import { componentName, isSite, type FunctionResult } from '../analysis/types.js';
-import { listText, logShippingTargets } from './helpers.js';
+import { componentName, isComputer, isSite, type FunctionResult } from '../analysis/types.js';
+import { functionAnchor, listText, logShippingTargets } from './helpers.js';
 
 export const haSiteSpof = defineRule({
     id: 'HA-SITE-SPOF',
@@ -14,8 +14,9 @@ export const haSiteSpof = defineRule({
         const byAnchor = new Map<AstNode, { site: string; functions: FunctionResult[] }>();
         for (const fn of analysis.functions) {
             const site = fn.ownSingleFailures.find(isSite);
-            if (!site || fn.ownSingleFailures.some(c => !isSite(c))) continue;
-            const anchor = anchorOf(fn);
+            // A single computer is the SPOF rules' finding; a hypervisor is HA-HYPERVISOR-SPOF's.
+            if (!site || fn.ownSingleFailures.some(isComputer)) continue;
+            const anchor = functionAnchor(group, at, fn);
             if (!anchor) continue;
             const entry = byAnchor.get(anchor) ?? { site: componentName(site), functions: [] };
             entry.functions.push(fn);
@@ -43,24 +44,6 @@ export const haSiteSpof = defineRule({
                 message: `Every computer that provides ${listText(functions.map(f => f.label))} is in site ${site}: losing the site stops ${functions.length === 1 ? 'it' : 'them'}. ${advice}`,
                 data: { site }
             });
-        }
-
-        function anchorOf(fn: FunctionResult): AstNode | undefined {
-            if (fn.host) {
-                const host = group.hosts.get(fn.host);
-                return host?.instanceLists[0] ?? host?.node;
-            }
-            if (fn.kind === 'database') {
-                const database = group.databases.find(d => d.name === fn.database);
-                const container = database?.container;
-                const element = container?.kind === 'sql' ? group.sqlInstances.get(container.name) : container ? group.availabilityGroups.get(container.name) : undefined;
-                return element ? at(element) : undefined;
-            }
-            if (fn.kind === 'master-secret-server') return group.sso?.masterSecretServer?.node;
-            if (fn.kind === 'tracking') {
-                return [...group.hosts.values()].find(h => h.tracking && h.type === 'in-process')?.tracking;
-            }
-            return undefined;
         }
     }
 });

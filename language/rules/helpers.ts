@@ -3,7 +3,7 @@ import type { AstNode } from 'langium';
 import { componentKind, componentName, isComputer } from '../analysis/types.js';
 import * as ast from '../generated/ast.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
-import type { RelatedLocation } from './rule.js';
+import type { GroupRuleContext, RelatedLocation } from './rule.js';
 import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
 
 // The role queries live with the model; rules and editor features import them from here too.
@@ -222,4 +222,36 @@ export function logShippingTargets(group: GroupModel): LogShippingTarget[] {
         }
     }
     return targets;
+}
+
+/**
+ * Where a rule reports about a function as a whole: the host's `instances on`, the SQL instance or
+ * availability group of a database, `master-secret-server`, the tracking host's `tracking`, the
+ * file server's or queue manager's declaration. One anchor per cause: functions sharing it share a diagnostic.
+ */
+export function functionAnchor(group: GroupModel, at: GroupRuleContext['at'], fn: FunctionResult): AstNode | undefined {
+    if (fn.host) {
+        const host = group.hosts.get(fn.host);
+        return host?.instanceLists[0] ?? host?.node;
+    }
+    switch (fn.kind) {
+        case 'database': {
+            const database = group.databases.find(d => d.name === fn.database);
+            const container = database?.container;
+            const element = container?.kind === 'sql' ? group.sqlInstances.get(container.name) : container ? group.availabilityGroups.get(container.name) : undefined;
+            return element ? at(element) : undefined;
+        }
+        case 'master-secret-server': return group.sso?.masterSecretServer?.node;
+        case 'tracking': return [...group.hosts.values()].find(h => h.tracking && h.type === 'in-process')?.tracking;
+        case 'file-server': {
+            const name = fn.id.slice('file-server:'.length);
+            const element = group.clusters.get(name) ?? group.computers.get(name);
+            return element ? at(element) : undefined;
+        }
+        case 'queue-manager': {
+            const manager = group.queueManagers.get(fn.id.slice('queue-manager:'.length));
+            return manager ? at(manager) : undefined;
+        }
+        default: return undefined;
+    }
 }

@@ -59,6 +59,7 @@ import { haDrBackupjob } from './ha-dr-backupjob.js';
 import { haDrBackupLocation } from './ha-dr-backup-location.js';
 import { haDrLogship } from './ha-dr-logship.js';
 import { haSiteSpof } from './ha-site-spof.js';
+import { haHypervisorSpof } from './ha-hypervisor-spof.js';
 import { bizhaUnusedSuppression } from './bizha-unused-suppression.js';
 
 /** Every rule bizha runs, in the order of the catalog. Adding a rule: one module here and its page in docs/rules. */
@@ -123,6 +124,7 @@ export const allRules: readonly Rule[] = [
     haDrBackupLocation,
     haDrLogship,
     haSiteSpof,
+    haHypervisorSpof,
     bizhaUnusedSuppression
 ];
 

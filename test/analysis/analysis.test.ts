@@ -207,6 +207,50 @@ describe('group analysis', () => {
         expect(analysis.functions.filter(fn => fn.dependsOn.includes('file-server:FS01'))).toEqual([]);
     });
 
+    test('hypervisors: virtual machines on one physical host survive a computer failure but not the host', async () => {
+        const analysis = await analyze(variant([['computer BTS01, BTS02', 'computer BTS01 { hypervisor HV1 }, BTS02 { hypervisor HV1 }']]));
+        const processing = analysis.functions.find(fn => fn.id === 'processing:ProcessingHost')!;
+        expect(processing.ownRedundancy).toBe(1);
+        expect(processing.ownSingleFailures).toEqual(['hypervisor:HV1']);
+        expect(processing.paths).toEqual([['computer:BTS01', 'hypervisor:HV1'], ['computer:BTS02', 'hypervisor:HV1']]);
+        const hypervisor = analysis.components.find(c => c.id === 'hypervisor:HV1')!;
+        expect(hypervisor).toMatchObject({ kind: 'hypervisor', name: 'HV1', tier: 'other' });
+        expect(hypervisor.stops).toContain('processing:ProcessingHost');
+        expect(analysis.components.find(c => c.id === 'computer:BTS01')).toMatchObject({ hypervisor: 'HV1' });
+        expect(simulateFailures(analysis, ['hypervisor:HV1']).states['processing:ProcessingHost']).toBe('down');
+        expect(simulateFailures(analysis, ['computer:BTS01']).states['processing:ProcessingHost']).toBe('degraded');
+        // On two hypervisors, no single failure stops it.
+        const spread = await analyze(variant([['computer BTS01, BTS02', 'computer BTS01 { hypervisor HV1 }, BTS02 { hypervisor HV2 }']]));
+        expect(spread.functions.find(fn => fn.id === 'processing:ProcessingHost')!.ownRedundancy).toBe(2);
+    });
+
+    test('queue managers: a function of their own, which the MQSeries handlers naming them depend on', async () => {
+        const analysis = await analyze(variant([
+            ['computer DR01', 'computer DR01, MQ01, MQ02\n    cluster MQCL { nodes MQ01, MQ02 }\n    queue-manager QM1 on MQ01\n    queue-manager QM2 on MQCL'],
+            ['host SendHost { send FILE, SMTP', 'host SendHost { send FILE, SMTP, MQSeries (queue-manager QM1)'],
+            ['receive FILE (path', 'receive MQSeries (queue-manager QM2), FILE (path']
+        ]));
+        const single = analysis.functions.find(fn => fn.id === 'queue-manager:QM1')!;
+        expect(single).toMatchObject({ kind: 'queue-manager', label: 'queue manager QM1', mechanism: 'single', providers: ['MQ01'], ownRedundancy: 1 });
+        const clustered = analysis.functions.find(fn => fn.id === 'queue-manager:QM2')!;
+        expect(clustered).toMatchObject({ mechanism: 'clustered-failover', providers: ['MQ01', 'MQ02'], ownRedundancy: 2 });
+        const send = analysis.functions.find(fn => fn.id === 'send:SendHost:MQSeries')!;
+        expect(send.dependsOn).toContain('queue-manager:QM1');
+        expect(send.singleFailures).toEqual([{ component: 'computer:MQ01', via: 'queue-manager:QM1' }]);
+        const receive = analysis.functions.find(fn => fn.id === 'receive:ReceiveHost:MQSeries')!;
+        expect(receive.dependsOn).toContain('queue-manager:QM2');
+        expect(receive.redundancy).toBe(2);
+        expect(analysis.functions.find(fn => fn.id === 'send:SendHost:FILE')!.dependsOn.some(id => id.startsWith('queue-manager:'))).toBe(false);
+    });
+
+    test('a UNC path naming a cluster\'s network name is served by that cluster', async () => {
+        const analysis = await analyze(variant([
+            ['        msdtc\n    }', '        msdtc\n        network-name SQLFS\n    }'],
+            ['(path "\\\\\\\\fs-cluster\\\\in")', '(path "\\\\\\\\sqlfs\\\\in")']
+        ]));
+        expect(analysis.functions.find(fn => fn.id === 'file-server:SQLCL')).toMatchObject({ mechanism: 'clustered-failover', providers: ['SQL01', 'SQL02'] });
+    });
+
     test('the result is plain JSON', async () => {
         const analysis = await analyze(cleanGroup);
         expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);

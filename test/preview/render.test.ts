@@ -142,6 +142,31 @@ describe('preview renderer: file servers', async () => {
     });
 });
 
+describe('preview renderer: hypervisors and queue managers', async () => {
+    const text = variant([
+        ['computer BTS01, BTS02', 'computer BTS01 { hypervisor HV1 }, BTS02 { hypervisor HV1 }'],
+        ['computer DR01', 'computer DR01, MQ01\n    queue-manager QM1 on MQ01'],
+        ['host SendHost { send FILE, SMTP', 'host SendHost { send FILE, SMTP, MQSeries (queue-manager QM1)']
+    ]);
+    const { groups } = await textGroups(text);
+    const group = groups[0];
+
+    it('offers the hypervisor as a failure to simulate, and failing it fails the columns of its virtual machines', () => {
+        const html = renderGroups(groups, { failed: { [groupKey(group)]: ['hypervisor:HV1'] } });
+        expect(html).toContain('data-component="hypervisor:HV1"');
+        expect(textOf(html)).toContain('1 hypervisor');
+        expect(html).toMatch(/<th scope="col" class="component-head tier-biztalk[^"]* failed" data-col="computer:BTS01"/);
+        expect(html).toMatch(/<th scope="col" class="component-head tier-biztalk[^"]* failed" data-col="computer:BTS02"/);
+        expect(html).toContain('<tr class="fn state-down" data-fn="processing:ProcessingHost"');
+    });
+
+    it('lists the queue manager and puts the hypervisor rule on the hosts it stops', () => {
+        expect(rowsOf(group).map(r => r.title)).toContain('MQ queue managers');
+        expect(group.functions.find(f => f.id === 'processing:ProcessingHost')!.diagnostics.map(d => d.ruleId)).toContain('HA-HYPERVISOR-SPOF');
+        expect(group.worstSingleFailure).toBe('hypervisor:HV1');
+    });
+});
+
 describe('preview renderer: hostile names', () => {
     const group = hostileGroup();
     const failed = { [groupKey(group)]: [`computer:${evil}`, `site:${scriptName}`] };
