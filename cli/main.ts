@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { rulesDocsFolder } from '../server/bundle-paths.js';
 import { findings, formatJson, formatText, relative, summary } from './check.js';
 import { formatExplain } from './explain.js';
+import { runFix } from './fix.js';
 import { runImport } from './import.js';
 import { checkReportTarget, makeReport, svgPathFor } from './report.js';
 import { formatRules } from './rules.js';
@@ -19,6 +20,7 @@ Usage:
               [--docs-url URL]   (rule pages' base URL: SARIF helpUri, JSON help)
   bizha explain <file|folder>... [--format text|json] [--no-color]
   bizha report <file|folder>... -o report.html   (also writes report.svg)
+  bizha fix <file|folder>... [--rule ID]... [--write] [--diff] [--config bizha.json]
   bizha rules [--format text|markdown|json]
   bizha import [--collector collector.json] [--bindings bindings.xml]... -o topology.bizha [--force]
   bizha --help | --version
@@ -26,7 +28,11 @@ Usage:
 All paths of one command form one workspace; a folder contributes its .bizha files.
 check exits 1 when there are errors (or more than N warnings), 2 on bad input.
 import writes one .bizha file from a collector file (collector/Get-BizhaTopology.ps1) and binding
-files (BTSTask ExportBindings), then exits as check does on it.`;
+files (BTSTask ExportBindings), then exits as check does on it.
+fix applies the rules' preferred fixes (errors and warnings; --rule limits them) until none is left.
+Without --write it prints a unified diff and changes nothing; --write rewrites the .bizha files
+(--diff also prints the diff). It exits 0 when nothing is left to fix, 1 when errors remain or,
+without --write, when a file would change.`;
 
 /** Every option of every command; `parseArgs` reads them, `parseArguments` checks them. */
 const optionSpec = {
@@ -41,7 +47,10 @@ const optionSpec = {
     version: { type: 'boolean' },
     bindings: { type: 'string', multiple: true },
     collector: { type: 'string' },
-    force: { type: 'boolean' }
+    force: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    write: { type: 'boolean' },
+    diff: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options'];
 
 interface Options {
@@ -58,6 +67,9 @@ interface Options {
     bindings: string[];
     collector?: string;
     force: boolean;
+    rules: string[];
+    write: boolean;
+    diff: boolean;
 }
 
 /**
@@ -66,7 +78,7 @@ interface Options {
  */
 function parseArguments(args: string[]): Options {
     const { positionals, tokens } = parseArgs({ args, options: optionSpec, strict: false, allowPositionals: true, tokens: true });
-    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, help: false, version: false, bindings: [], force: false };
+    const options: Options = { paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, help: false, version: false, bindings: [], force: false, rules: [], write: false, diff: false };
     for (const token of tokens) {
         if (token.kind !== 'option') continue;
         if (!Object.hasOwn(optionSpec, token.name)) throw new InputError(`unknown option ${token.rawName}`);
@@ -96,6 +108,9 @@ function parseArguments(args: string[]): Options {
             case 'bindings': options.bindings.push(value!); break;
             case 'collector': options.collector = value; break;
             case 'force': options.force = true; break;
+            case 'rule': options.rules.push(value!); break;
+            case 'write': options.write = true; break;
+            case 'diff': options.diff = true; break;
         }
     }
     [options.command, ...options.paths] = positionals;
@@ -178,11 +193,13 @@ async function main(args: string[]): Promise<number> {
             process.stdout.write(`wrote ${options.output} and ${svg}\n`);
             return 0;
         }
+        case 'fix':
+            return runFix(options, text => process.stdout.write(text), text => process.stderr.write(text));
         case 'import':
             if (options.paths.length > 0) throw new InputError(`import reads --collector and --bindings files, not ${options.paths[0]}`);
             return runImport(options, text => process.stdout.write(text));
         default:
-            throw new InputError(options.command ? `unknown command ${options.command} (check, explain, report, rules or import)` : 'no command given');
+            throw new InputError(options.command ? `unknown command ${options.command} (check, explain, fix, report, rules or import)` : 'no command given');
     }
 }
 

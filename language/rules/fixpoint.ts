@@ -34,6 +34,8 @@ export interface FixpointResult {
     readonly applied: string[];
     /** Diagnostics of the chosen level still there at the end, in the final text. */
     readonly remaining: Diagnostic[];
+    /** Every diagnostic of the final text (all rules, all levels). */
+    readonly diagnostics: Diagnostic[];
     /** Why the fixes stopped before every diagnostic went; undefined when none is left. */
     readonly stopped?: string;
 }
@@ -86,7 +88,7 @@ export async function applyFixesUntilDone(live: BizhaServices, document: Langium
         if (!progressed) break;
     }
     const remaining = targetDiagnostics(workspace.services, current, options);
-    return { text: current.textDocument.getText(), applied, remaining, stopped: remaining.length > 0 ? stopMessage(remaining, applied.length >= maxRounds, maxRounds) : undefined };
+    return { text: current.textDocument.getText(), applied, remaining, diagnostics: [...(current.diagnostics ?? [])], stopped: remaining.length > 0 ? stopMessage(remaining, applied.length >= maxRounds, maxRounds) : undefined };
 }
 
 function stopMessage(remaining: Diagnostic[], outOfRounds: boolean, maxRounds: number): string {
