@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
 import { accountScope, allAccounts, biztalkComputers, domainOf, sqlComputers } from './helpers.js';
+import { accountText } from '../model/roles.js';
 
 export const haDomGroups = defineRule({
     id: 'HA-DOM-GROUPS',
@@ -24,6 +25,7 @@ export const haDomGroups = defineRule({
         const domain = domainOf(context.group);
         const name = account.slice(account.indexOf('\\') + 1);
         const range = context.diagnostic.range;
-        return [{ title: `Use the domain account ${domain}\\${name}`, edits: [{ range, newText: `${domain}\\${name}` }], preferred: true }];
+        // A quoted account (`"BizTalk Application Users"`) stays quoted.
+        return [{ title: `Use the domain account ${domain}\\${name}`, edits: [{ range, newText: accountText(`${domain}\\${name}`) }], preferred: true }];
     }
 });

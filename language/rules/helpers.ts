@@ -4,7 +4,7 @@ import { componentKind, componentName, isComputer } from '../analysis/types.js';
 import * as ast from '../generated/ast.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { GroupRuleContext, RelatedLocation } from './rule.js';
-import { biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import { accountKind, biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
 
 // The role queries live with the model; rules and editor features import them from here too.
 export { biztalkComputers, sqlComputers, sqlInstanceComputers as computersOfSql };
@@ -25,13 +25,13 @@ export const builtInIdentities = ['LocalSystem', 'NetworkService', 'LocalService
 
 export type AccountScope = 'built-in' | 'local' | 'domain';
 
-/** The reference's account rule: `.\x` or `<declared computer>\x` is local; the three identities are built-in. */
+/**
+ * The reference's account rule: `.\x` or `<declared computer>\x` is local; the three identities are built-in.
+ * Version 2: a quoted name without a domain part is local; `user@domain` and `domain.tld\x` are domain accounts.
+ */
 export function accountScope(account: AccountModel | string, group: GroupModel): AccountScope {
-    const value = typeof account === 'string' ? account : account.value;
-    if (builtInIdentities.includes(value)) return 'built-in';
-    const prefix = value.slice(0, value.indexOf('\\'));
-    if (prefix === '.' || group.computers.has(prefix)) return 'local';
-    return 'domain';
+    const kind = accountKind(typeof account === 'string' ? account : account.value, group.computers);
+    return kind === 'builtin' ? 'built-in' : kind === 'local' ? 'local' : 'domain';
 }
 
 export function allAccounts(group: GroupModel): AccountModel[] {

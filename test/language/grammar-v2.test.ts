@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/generated/ast.js';
-import { accountKind } from '../../language/model/roles.js';
+import { accountKind, accountText } from '../../language/model/roles.js';
 import type { GroupModel } from '../../language/model/topology.js';
 import { createTestServices, validate, validateWorkspace } from '../helpers.js';
 
@@ -261,5 +261,15 @@ describe('accounts', () => {
         ]);
         // Without the computers, a computer prefix cannot be told from a domain.
         expect(accountKind('BTS01\\svc')).toBe('domain');
+    });
+
+    test('accountText writes an account back as it lexes: bare when it is one token, quoted otherwise', async () => {
+        const values = ['CONTOSO\\svc', 'svc@contoso.com', 'LocalSystem', 'BizTalk Application Users', 'CONTOSO\\svc two', 'say "hi"'];
+        expect(values.map(accountText)).toEqual(['CONTOSO\\svc', 'svc@contoso.com', 'LocalSystem', '"BizTalk Application Users"', '"CONTOSO\\\\svc two"', '"say \\"hi\\""']);
+        // Each written form parses back to the same value.
+        for (const value of values) {
+            const { document } = await validate(`group G { host H { account ${accountText(value)} } }`, services);
+            expect(document.parseResult.value.declarations.find(ast.isGroup)!.members.find(ast.isHost)!.properties.find(ast.isServiceAccount)!.account).toBe(value);
+        }
     });
 });

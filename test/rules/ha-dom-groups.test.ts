@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, lineOf, startLine, variant } from '../fixtures.js';
 import { severityOf, validate, withCode } from '../helpers.js';
+import { applyFix, getFixes } from '../fixes/fix-helpers.js';
 
 const ID = 'HA-DOM-GROUPS';
 
@@ -28,6 +29,28 @@ describe(ID, () => {
         expect(withCode((await validate(group)).diagnostics, ID)).toHaveLength(1);
         const sso = variant([['administrators CONTOSO\\SSOAdmins', 'administrators .\\SSOAdmins']]);
         expect(withCode((await validate(sso)).diagnostics, ID)).toHaveLength(1);
+    });
+
+    test('fires on a quoted group without a domain part and on a per-instance local account; the fix keeps the quotes', async () => {
+        const text = variant([
+            ['host ProcessingHost { orchestrations ', 'host ProcessingHost { orchestrations windows-group "BizTalk Application Users" '],
+            ['host SendHost { send FILE, SMTP  instances on BTS01, BTS02 }', 'host SendHost { send FILE, SMTP  instances on BTS01 (account .\\svc), BTS02 }']
+        ]);
+        const found = withCode((await validate(text)).diagnostics, ID);
+        expect(found.map(d => d.message.slice(0, d.message.indexOf(' is a local')))).toEqual(['BizTalk Application Users', '.\\svc']);
+        const fixed = [];
+        for (const diagnostic of found) {
+            const [fix] = await getFixes(text, diagnostic);
+            fixed.push(applyFix(text, fix));
+        }
+        expect(fixed[0]).toContain('windows-group "CONTOSO\\\\BizTalk Application Users"');
+        expect(fixed[1]).toContain('BTS01 (account CONTOSO\\svc)');
+        for (const after of fixed) expect(withCode((await validate(after)).diagnostics, ID)).toHaveLength(1);
+    });
+
+    test('does not fire on user principal names or DNS domain names (HA-DOM-NAME-FORMAT concerns them)', async () => {
+        expect(withCode((await validate(account('svc@contoso.com'))).diagnostics, ID)).toEqual([]);
+        expect(withCode((await validate(account('contoso.com\\svc'))).diagnostics, ID)).toEqual([]);
     });
 
     test('does not fire on domain accounts', async () => {
