@@ -182,7 +182,7 @@ async function main(args: string[]): Promise<number> {
             checkReportTarget(options.output);
             const files = collectFiles(options.paths);
             const workspace = await loadWorkspace(files, options.config);
-            const report = makeReport(workspace, `bizha ${version}`);
+            const report = await makeReport(workspace, `bizha ${version}`);
             const svg = svgPathFor(options.output);
             try {
                 fs.writeFileSync(options.output, report.html);

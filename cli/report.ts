@@ -39,7 +39,7 @@ export function svgPathFor(output: string): string {
     return /\.html?$/i.test(output) ? output.replace(/\.html?$/i, '.svg') : `${output}.svg`;
 }
 
-export function makeReport(workspace: LoadedWorkspace, generator: string, script = webviewScript()): Report {
+export function makeReport(workspace: LoadedWorkspace, generator: string, script = webviewScript()): Promise<Report> {
     const documents = workspace.documents.map(document => ({
         uri: document.uri.toString(),
         label: path.relative(process.cwd(), document.uri.fsPath) || path.basename(document.uri.fsPath),

@@ -271,7 +271,7 @@ class PreviewManager implements vscode.Disposable {
             script = undefined;
         }
         const version = String(this.context.extension.packageJSON?.version ?? '');
-        const report = buildReport({
+        const report = await buildReport({
             documents: [{ uri: result.uri, label: vscode.workspace.asRelativePath(uri), groups: result.groups }],
             failed,
             script,

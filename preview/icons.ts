@@ -6,7 +6,7 @@
 export type IconName =
     | 'pass' | 'pass-filled' | 'warning' | 'error' | 'info' | 'circle-slash'
     | 'circle-filled' | 'circle-half' | 'database' | 'copy' | 'dash' | 'split'
-    | 'server' | 'globe' | 'debug-disconnect' | 'discard' | 'zap' | 'export' | 'arrow-down';
+    | 'server' | 'globe' | 'debug-disconnect' | 'discard' | 'zap' | 'export' | 'arrow-down' | 'table' | 'type-hierarchy';
 
 const shapes: Record<IconName, string> = {
     pass: '<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor"/><path d="M5 8.2l2 2 4-4.4" fill="none" stroke="currentColor" stroke-width="1.4"/>',
@@ -27,7 +27,9 @@ const shapes: Record<IconName, string> = {
     discard: '<path d="M3.5 6.5A5 5 0 1 1 3 9" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M2.5 2.5v4h4" fill="none" stroke="currentColor" stroke-width="1.3"/>',
     zap: '<path d="M9.5 1.5L3.5 9h4l-1 5.5 6-7.5h-4z" fill="none" stroke="currentColor" stroke-linejoin="round"/>',
     export: '<path d="M8 10V2M5 5l3-3 3 3" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M3 9v4.5h10V9" fill="none" stroke="currentColor" stroke-width="1.3"/>',
-    'arrow-down': '<path d="M8 2v11M4 9l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.4"/>'
+    'arrow-down': '<path d="M8 2v11M4 9l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.4"/>',
+    table: '<rect x="2" y="3" width="12" height="10" rx="1" fill="none" stroke="currentColor"/><path d="M2 6.5h12M2 9.8h12M6 6.5V13" fill="none" stroke="currentColor"/>',
+    'type-hierarchy': '<rect x="5.5" y="1.5" width="5" height="3.5" fill="none" stroke="currentColor"/><rect x="1.5" y="11" width="5" height="3.5" fill="none" stroke="currentColor"/><rect x="9.5" y="11" width="5" height="3.5" fill="none" stroke="currentColor"/><path d="M8 5v3M4 11V8h8v3" fill="none" stroke="currentColor"/>'
 };
 
 export function icon(name: IconName, extraClass = ''): string {

@@ -70,4 +70,6 @@ export interface WebviewState {
     readonly scrollX?: number;
     readonly scrollY?: number;
     readonly focus?: string;
+    /** The view shown: the matrix or the topology diagram. */
+    readonly view?: 'matrix' | 'diagram';
 }

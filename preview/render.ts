@@ -187,9 +187,15 @@ export function summaryHtml({ group, failed, simulation, baseline }: SummaryInpu
 
 // ---- the whole matrix -------------------------------------------------------------------
 
+export type PreviewView = 'matrix' | 'diagram';
+
 export interface RenderOptions {
     /** Failed components per group key. */
     readonly failed?: FailedSets;
+    /** The view shown (the other is hidden); without one, both are shown (a report read without its script). */
+    readonly view?: PreviewView;
+    /** Drawn topology diagrams per group key (the report draws them in Node); the webview draws its own. */
+    readonly diagrams?: Record<string, string>;
     /** Shows a file name under each group heading (reports over several files). */
     readonly fileLabel?: (uri: string) => string;
 }
@@ -295,6 +301,8 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
     out.push(`<p class="summary" id="${summaryId}" role="status" aria-live="polite" data-summary>${summaryHtml({ group, failed, simulation, baseline })}</p>`);
     out.push('</header>');
 
+    out.push(viewTabs(group, index, options.view));
+    out.push(`<div class="view view-matrix" role="tabpanel" id="group-${index}-matrix" aria-labelledby="group-${index}-tab-matrix"${options.view === 'diagram' ? ' hidden' : ''}>`);
     out.push(`<table class="matrix" aria-labelledby="${titleId}" aria-describedby="${summaryId}">`);
     out.push('<thead>');
     out.push('<tr class="tier-row"><td class="corner" rowspan="2"></td>');
@@ -339,7 +347,10 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
         }
         out.push('</tbody>');
     }
-    out.push('</table>');
+    out.push('</table></div>');
+    const diagram = options.diagrams?.[key];
+    out.push(`<div class="view view-diagram diagram" role="tabpanel" id="group-${index}-diagram" aria-labelledby="group-${index}-tab-diagram" aria-describedby="${summaryId}" data-diagram${options.view === 'matrix' ? ' hidden' : ''}>`
+        + `${diagram ?? '<p class="diagram-pending">Laying out the diagram…</p>'}</div>`);
 
     if (group.diagnostics.length > 0) {
         out.push(`<div class="group-findings"><h3>Group findings <span class="count">(${group.diagnostics.length})</span></h3><ul>`);
@@ -350,6 +361,15 @@ function renderGroup(group: PreviewGroup, index: number, options: RenderOptions)
     }
     out.push('</section>');
     return out.join('');
+}
+
+/** The Matrix / Diagram switch of a group: a tab list (arrow keys move between the tabs). */
+function viewTabs(group: PreviewGroup, index: number, view: PreviewView | undefined): string {
+    const tab = (which: PreviewView, label: string, iconName: IconName) => {
+        const selected = (view ?? 'matrix') === which;
+        return `<button type="button" role="tab" class="view-tab" id="group-${index}-tab-${which}" data-action="view" data-view="${which}" aria-controls="group-${index}-${which}" aria-selected="${selected}" tabindex="${selected ? 0 : -1}">${icon(iconName)}<span>${label}</span></button>`;
+    };
+    return `<div class="view-tabs" role="tablist" aria-label="${escapeHtml(`Views of group ${group.group}`)}">${tab('matrix', 'Matrix', 'table')}${tab('diagram', 'Diagram', 'type-hierarchy')}</div>`;
 }
 
 /** The legend under the matrices: what the cell marks and badges mean, in words. */

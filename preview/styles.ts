@@ -163,6 +163,37 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 .legend .badge { margin-right: 4px; }
 .report-footer { margin-top: 16px; color: var(--bz-muted); font-size: 0.9em; }
 
+/* Matrix / Diagram tabs */
+.view-tabs { display: flex; gap: 2px; margin: 6px 0 8px; border-bottom: 1px solid var(--bz-border); }
+.view-tab { display: inline-flex; align-items: center; gap: 6px; padding: 4px 12px; border: 0; border-bottom: 2px solid transparent; background: transparent; cursor: pointer; color: var(--bz-muted); }
+.view-tab[aria-selected="true"] { color: var(--bz-fg); border-bottom-color: var(--bz-focus); font-weight: 600; }
+.view-tab:hover { background: var(--bz-hover); }
+.view[hidden] { display: none; }
+
+/* The topology diagram: SVG coloured by the editor's theme; text says every state. */
+.diagram { overflow: auto; max-width: 100%; margin-bottom: 8px; }
+.diagram-svg { display: block; }
+.diagram-pending { color: var(--bz-muted); }
+.dg-frame { fill: var(--bz-bg); stroke: var(--bz-muted); stroke-width: 1; }
+.dg-tier > .dg-frame, .dg-region > .dg-frame { fill: var(--bz-header-bg); stroke: var(--bz-border); stroke-dasharray: 4 3; }
+.dg-region > .dg-frame { stroke: var(--bz-muted); }
+.dg-cluster > .dg-frame { fill: var(--bz-header-bg); stroke: var(--bz-info); stroke-width: 1.5; }
+.dg-load-balancer > .dg-frame, .dg-availability-group > .dg-frame { stroke: var(--bz-info); }
+.dg-title { font-weight: 600; fill: var(--bz-fg); }
+.dg-subtitle, .dg-status, .dg-edge-label { fill: var(--bz-muted); font-size: 11px; }
+.dg-line { fill: var(--bz-fg); }
+.dg-line-down, .dg-failed > .dg-status, .dg-failed > .dg-title { fill: var(--bz-error); }
+.dg-failed > .dg-status, .dg-failed > .dg-title { font-weight: 600; }
+.dg-failed > .dg-frame { fill: var(--bz-failed-bg); stroke: var(--bz-error); stroke-width: 2; }
+.dg-stopping > .dg-frame { stroke: var(--bz-error); stroke-dasharray: 5 3; }
+.dg-edge { fill: none; stroke: var(--bz-muted); }
+.dg-arrow { fill: var(--bz-muted); }
+[data-dg-item] { cursor: pointer; }
+[data-dg-item]:hover > .dg-frame { stroke: var(--bz-focus); }
+[data-dg-item]:focus-visible { outline: none; }
+[data-dg-item]:focus-visible > .dg-frame { stroke: var(--bz-focus); stroke-width: 3; }
+body.vscode-high-contrast .dg-frame { stroke: var(--bz-contrast-active); }
+
 /* A side panel (~600 px) or half a screen: compact columns, a single stacked status column. */
 .group { container-type: inline-size; container-name: group; }
 @container group (max-width: 1040px) {
@@ -183,6 +214,8 @@ body.vscode-high-contrast :focus-visible { outline: 2px dashed var(--bz-contrast
 
 @media (forced-colors: active) {
     .component.failed, .cell.failed { border: 2px solid CanvasText; }
+    .dg-frame { stroke: CanvasText; }
+    .dg-title, .dg-line, .dg-subtitle, .dg-status { fill: CanvasText; }
     .badge { border-color: CanvasText; }
 }
 `;

@@ -1,10 +1,12 @@
 import { simulateFailures } from '../language/analysis/simulate.js';
+import { drawDiagram, layoutDiagram, layoutGraph, diagramModel, type DiagramLayout, type LayoutEngine } from './diagram.js';
+import { createLayoutEngine } from './layout-engine.js';
 import type { ComponentResult } from '../language/analysis/types.js';
 import { locate, type CursorPosition } from './locate.js';
 import type { ReportData } from './page.js';
 import { groupKey, type FailedSets, type FromWebview, type PreviewGroup, type ToWebview, type WebviewState } from './protocol.js';
 import {
-    componentAriaLabel, componentHeaderHtml, failedComputers, placementAriaLabel, placementDown, placementHtml, placementTitle, renderGroups, stateHtml, stateLabel, summaryHtml
+    componentAriaLabel, componentHeaderHtml, failedComputers, type PreviewView, placementAriaLabel, placementDown, placementHtml, placementTitle, renderGroups, stateHtml, stateLabel, summaryHtml
 } from './render.js';
 
 /**
@@ -32,11 +34,12 @@ let fileLabels: Record<string, string> | undefined;
 let highlight: CursorPosition | undefined;
 const saved = vscode?.getState();
 let failed: FailedSets = { ...(saved?.failed ?? {}) };
+let view: PreviewView = saved?.view ?? 'matrix';
 let scrollPending = false;
 let firstUpdate = true;
 
 function saveState(): void {
-    vscode?.setState({ uri, failed, scrollX: window.scrollX, scrollY: window.scrollY });
+    vscode?.setState({ uri, failed, scrollX: window.scrollX, scrollY: window.scrollY, view });
 }
 
 function setStatus(text: string): void {
@@ -71,8 +74,9 @@ function render(): void {
     const focused = root.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     const rovers = Array.from(root.querySelectorAll<HTMLElement>('.matrix [data-x][tabindex="0"]')).map(focusKey).filter((k): k is string => k !== undefined);
     const fileLabel = fileLabels ? (u: string) => fileLabels![u] ?? u : undefined;
-    root.innerHTML = renderGroups(groups, { failed, fileLabel });
+    root.innerHTML = renderGroups(groups, { failed, fileLabel, view });
     root.removeAttribute('aria-busy');
+    if (view === 'diagram') showDiagrams();
     for (const key of rovers) {
         const element = findByKey(key);
         if (!element) continue;
@@ -143,6 +147,70 @@ function applyFailures(section: HTMLElement, group: PreviewGroup): void {
     });
     const summary = section.querySelector<HTMLElement>('[data-summary]');
     if (summary) summary.innerHTML = summaryHtml({ group, failed: down, simulation, baseline });
+    drawSectionDiagram(section, group);
+}
+
+// ---- the topology diagram ------------------------------------------------------------------
+
+/** ELK's synchronous build (no worker, no eval): the layout runs in the page, under its CSP. */
+const engine: LayoutEngine = createLayoutEngine();
+/** Layouts by the graph they were made from: failures change colours, never the layout. */
+const layouts = new Map<string, Promise<DiagramLayout>>();
+
+function layoutOf(group: PreviewGroup): Promise<DiagramLayout> {
+    const signature = JSON.stringify(layoutGraph(diagramModel(group)));
+    let layout = layouts.get(signature);
+    if (!layout) {
+        if (layouts.size > 50) layouts.clear();
+        layouts.set(signature, layout = layoutDiagram(group, engine));
+    }
+    return layout;
+}
+
+/** Draws a group's diagram in its panel once laid out; keeps the focused item focused. */
+function drawSectionDiagram(section: HTMLElement, group: PreviewGroup): void {
+    const panel = section.querySelector<HTMLElement>('[data-diagram]');
+    if (!panel || panel.hidden) return;
+    const generation = (Number(panel.dataset.generation ?? 0) + 1).toString();
+    panel.dataset.generation = generation;
+    layoutOf(group).then(layout => {
+        if (!panel.isConnected || panel.dataset.generation !== generation) return;
+        const focused = panel.contains(document.activeElement) ? (document.activeElement as SVGElement | null)?.dataset.component : undefined;
+        const rover = panel.querySelector<SVGElement>('[data-dg-item][tabindex="0"]')?.dataset.component;
+        panel.innerHTML = drawDiagram(group, layout, failed, { interactive: true });
+        const items = Array.from(panel.querySelectorAll<SVGElement>('[data-dg-item]'));
+        const keep = items.find(item => item.dataset.component === (focused ?? rover));
+        if (keep) {
+            items.forEach(item => item.setAttribute('tabindex', '-1'));
+            keep.setAttribute('tabindex', '0');
+            if (focused) keep.focus({ preventScroll: true });
+        }
+        document.documentElement.dataset.diagrams = String(Number(document.documentElement.dataset.diagrams ?? 0) + 1);
+    }, error => {
+        panel.textContent = `The diagram could not be laid out: ${(error as Error)?.message ?? error}`;
+    });
+}
+
+function showDiagrams(): void {
+    root.querySelectorAll<HTMLElement>('section.group').forEach(section => {
+        const group = groupOf(section);
+        if (group) drawSectionDiagram(section, group);
+    });
+}
+
+function setView(next: PreviewView, focusTab?: HTMLElement): void {
+    view = next;
+    root.querySelectorAll<HTMLElement>('section.group').forEach(section => {
+        section.querySelectorAll<HTMLElement>('.view-tab').forEach(tab => {
+            const selected = tab.dataset.view === view;
+            tab.setAttribute('aria-selected', String(selected));
+            tab.tabIndex = selected ? 0 : -1;
+        });
+        section.querySelectorAll<HTMLElement>('.view').forEach(panel => { panel.hidden = !panel.classList.contains(`view-${view}`); });
+    });
+    if (view === 'diagram') showDiagrams();
+    focusTab?.focus();
+    saveState();
 }
 
 function setFailed(section: HTMLElement, group: PreviewGroup, list: string[]): void {
@@ -212,6 +280,9 @@ document.addEventListener('click', event => {
     if (!section || !group) return;
     if (actionElement && actionElement.closest('.matrix')) makeRover(actionElement);
     switch (action) {
+        case 'view':
+            setView(actionElement!.dataset.view === 'diagram' ? 'diagram' : 'matrix', actionElement!);
+            return;
         case 'toggle': {
             const id = actionElement!.dataset.component ?? '';
             const current = failed[groupKey(group)] ?? [];
@@ -277,7 +348,41 @@ function neighbour(from: HTMLElement, key: string, ctrl: boolean): HTMLElement |
     return undefined;
 }
 
+/** The diagram's computers and regions are one tab stop; arrows move between them, Enter or Space fails one. */
+function diagramKey(event: KeyboardEvent, item: SVGElement): void {
+    const items = Array.from(item.closest('[data-diagram]')?.querySelectorAll<SVGElement>('[data-dg-item]') ?? []);
+    const at = items.indexOf(item);
+    let next: SVGElement | undefined;
+    switch (event.key) {
+        case 'ArrowRight': case 'ArrowDown': next = items[at + 1]; break;
+        case 'ArrowLeft': case 'ArrowUp': next = items[at - 1]; break;
+        case 'Home': next = items[0]; break;
+        case 'End': next = items.at(-1); break;
+        case 'Enter': case ' ':
+            event.preventDefault();
+            item.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+            return;
+        default: return;
+    }
+    if (!next) return;
+    event.preventDefault();
+    items.forEach(i => i.setAttribute('tabindex', '-1'));
+    next.setAttribute('tabindex', '0');
+    next.focus();
+}
+
 document.addEventListener('keydown', event => {
+    const element = event.target as Element | null;
+    if (element instanceof SVGElement && element.dataset.dgItem !== undefined) {
+        diagramKey(event, element);
+        return;
+    }
+    if (element instanceof HTMLElement && element.classList.contains('view-tab') && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) {
+        event.preventDefault();
+        const other = element.closest('.view-tabs')?.querySelector<HTMLElement>(`.view-tab:not([data-view="${element.dataset.view}"])`);
+        if (other) setView(other.dataset.view === 'diagram' ? 'diagram' : 'matrix', other);
+        return;
+    }
     const target = event.target as HTMLElement | null;
     if (!target || target.dataset?.x === undefined || !target.closest('.matrix')) return;
     const next = neighbour(target, event.key, event.ctrlKey || event.metaKey);
@@ -338,6 +443,7 @@ if (embedded?.textContent) {
         const group = groupOf(section);
         if (group) applyFailures(section, group);
     });
+    setView(view);
     document.documentElement.dataset.ready = 'true';
 } else {
     post({ type: 'ready' });

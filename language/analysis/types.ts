@@ -90,6 +90,22 @@ export interface GroupAnalysis {
     readonly components: ComponentResult[];
     /** The component whose single failure stops the most functions, if any stops one. */
     readonly worstSingleFailure?: ComponentId;
+    /** What the topology diagram draws besides the components and functions. */
+    readonly topology: TopologyView;
+}
+
+/**
+ * The group's infrastructure as plain data, for the topology diagram: the computers are the
+ * group's components; this says what runs on them and what holds them together.
+ */
+export interface TopologyView {
+    readonly hosts: ReadonlyArray<{ readonly name: string; readonly type: 'in-process' | 'isolated'; readonly tracking: boolean; readonly clusteredOn?: string; readonly instances: ReadonlyArray<{ readonly computer: string; readonly disabled: boolean }> }>;
+    /** Clusters the group declares or uses (for its SQL Server, master secret server or hosts), or two of whose nodes it uses. */
+    readonly clusters: ReadonlyArray<{ readonly name: string; readonly nodes: readonly string[] }>;
+    readonly loadBalancers: ReadonlyArray<{ readonly name: string; readonly kind: 'windows' | 'hardware'; readonly members: readonly string[]; readonly fronts: readonly string[] }>;
+    readonly sqlInstances: ReadonlyArray<{ readonly name: string; readonly server?: { readonly kind: 'computer' | 'cluster'; readonly name: string }; readonly databases: readonly string[] }>;
+    readonly availabilityGroups: ReadonlyArray<{ readonly name: string; readonly listener?: string; readonly replicas: ReadonlyArray<{ readonly sql: string; readonly synchronous: boolean }>; readonly databases: readonly string[] }>;
+    readonly masterSecretServer?: { readonly kind: 'computer' | 'cluster'; readonly name: string };
 }
 
 export const maxRedundancy = 3;

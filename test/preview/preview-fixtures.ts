@@ -83,6 +83,14 @@ export function hostileGroup(): PreviewGroup {
             { id: `site:${scriptName}`, kind: 'site' as const, name: scriptName, tier: 'other' as const, stops: [] }
         ],
         worstSingleFailure: `computer:${bidi}`,
+        topology: {
+            hosts: [{ name: evil, type: 'in-process', tracking: false, instances: [{ computer: evil, disabled: false }, { computer: jsUrl, disabled: false }] }],
+            clusters: [{ name: `CL${scriptName}`, nodes: [evil, jsUrl] }],
+            loadBalancers: [{ name: `LB${evil}`, kind: 'windows', members: [evil, jsUrl], fronts: [evil] }],
+            sqlInstances: [{ name: `SQL${scriptName}`, server: { kind: 'computer', name: bidi }, databases: [bidi] }],
+            availabilityGroups: [],
+            masterSecretServer: { kind: 'computer', name: bidi }
+        },
         diagnostics: [{ ruleId: 'HA-GROUP-MIN-SERVERS', severity: 'warning', message: `<script>window.__pwned=3</script> ${evil}`, range: range(1) }]
     };
 }
