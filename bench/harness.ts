@@ -6,10 +6,12 @@
  *   harness inproc   <dataDir> <out.json> [--quick]
  *   harness lsp      <dataDir> <out.json> <server.cjs> <repoRoot> [--quick]
  *   harness profile-build <dataDir> <label> <reps>
+ *   harness diagram  <out.json> [--quick]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateScalingGroup, generateSingleFile, generateWorkspace, lineCount } from './generate.js';
+import { measureDiagram } from './diagram.js';
 import { measurePreviewOfManyDatabases, measureScaling, measureSingleFiles, measureWorkspace, newServices } from './inprocess.js';
 import { measureEditSession, measureFirstDiagnostics, measureWorkspaceLsp } from './lsp-bench.js';
 import { EmptyFileSystem, URI } from 'langium';
@@ -180,6 +182,12 @@ async function main(): Promise<void> {
         case 'lsp': return lsp(positional[0], positional[1], positional[2], positional[3], quick);
         case 'profile-build': return profileBuild(positional[0], positional[1], Number(positional[2] ?? 5));
         case 'check': return check(positional[0]);
+        case 'diagram': {
+            const p = plan(quick);
+            process.stderr.write(`  topology diagram of a ${p.scaling.small}-computer group (ELK layout + SVG, ${quick ? 1 : 5} reps)...\n`);
+            fs.writeFileSync(positional[0], JSON.stringify(await measureDiagram(p.scaling.small, p.scaling.instancesPerComputer, quick ? 1 : 5), null, 2));
+            return;
+        }
         case 'lsp-profile': return lspProfile(positional[0], positional[1], positional[2], positional[3], positional[4]);
         default: throw new Error(`unknown command ${command}`);
     }

@@ -9,6 +9,7 @@
 //   node bench/run.mjs --profile  CPU profiles (node --cpu-prof) of the slow paths, summarised by file:line
 //   --no-server-build             measure out/server/main.cjs as it is
 //   --only=inproc|lsp             run one half
+//   --only=diagram                only the topology diagram of the 1,000-computer group (no other input generated)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -115,6 +116,8 @@ function budgets(r) {
     add('workspace-inproc', `${r.inProcess?.workspace?.files ?? 300}-file workspace indexed + validated, in process`, r.inProcess?.workspace?.indexAndValidate.median, r.inProcess?.workspace?.indexAndValidateCpu.median, 3000, 'ms');
     add('workspace-lsp', `${lsp.workspace?.files ?? 300}-file workspace, server start → all diagnostics`, lsp.workspace?.startToAllDiagnostics.median, lsp.workspace?.serverCpuToAllDiagnostics.median, 3000, 'ms');
     add('memory-50k', 'server peak RSS (VmHWM), 50k lines', lsp.memory?.peakRssMB, undefined, 300, 'MB');
+    // Issue 13: opening the Diagram view of a 1,000-computer group (ELK layout and SVG) within 5 s.
+    add('diagram-1000', `topology diagram, ${r.diagram?.computers ?? 1000} computers: ELK layout + SVG, median`, r.diagram?.layoutAndDraw.wall.median, r.diagram?.layoutAndDraw.cpu.median, 5000, 'ms');
     return rows;
 }
 
@@ -187,6 +190,12 @@ export function render(r) {
         if (l.memory) rows.push([`${l.memory.lines} lines: open → diagnostics / peak RSS`, `${ms(l.memory.openToDiagnostics)} (cpu ${ms(l.memory.cpu.openToDiagnostics)}) / ${l.memory.peakRssMB} MB`, `RSS after ${l.memory.editToDiagnostics.n} edits ${l.memory.rssMB} MB, edit p50 ${ms(l.memory.editToDiagnostics.p50)} (cpu ${ms(l.memory.cpu.editToDiagnostics.p50)})`]);
         if (l.workspace) rows.push([`workspace folder, ${l.workspace.files} files: start → all diagnostics`, `${med(l.workspace.startToAllDiagnostics)} (cpu ${ms(l.workspace.serverCpuToAllDiagnostics.median)})`, `peak RSS ${l.workspace.peakRssMB} MB, n=${l.workspace.startToAllDiagnostics.n}`]);
         out.push(table(['measure', 'ms', 'detail'], rows));
+    }
+    const d = r.diagram;
+    if (d) {
+        out.push('', 'Topology diagram (ms)');
+        out.push(table(['computers', 'boxes', 'edges', 'reps', 'ELK layout + SVG', 'cpu', 'SVG redraw (a failure)', 'cpu', 'SVG size'],
+            [[d.computers, d.boxes, d.edges, d.reps, med(d.layoutAndDraw.wall), ms(d.layoutAndDraw.cpu.median), med(d.draw.wall), ms(d.draw.cpu.median), `${d.svgKB} KB`]]));
     }
     out.push('', `Budgets (issue 5)${r.quick ? ' — quick mode: smaller inputs and 1 repetition, indicative only' : ''}`);
     const fmt = (x, unit) => (x === null || x === undefined ? '—' : `${x >= 100 ? Math.round(x) : x} ${unit}`);
@@ -280,24 +289,31 @@ async function profileRun() {
 
 async function main() {
     await bundle();
-    if (!fs.existsSync(path.join(dataDir, 'manifest.json')) || !args.includes('--reuse-data')) {
+    if (only !== 'diagram' && (!fs.existsSync(path.join(dataDir, 'manifest.json')) || !args.includes('--reuse-data'))) {
         log(`bench: generating topologies into ${path.relative(root, dataDir)}/`);
         run([harness, 'generate', dataDir, ...(quick ? ['--quick'] : [])]);
     }
     if (profile) return profileRun();
 
-    const result = { quick, date: new Date().toISOString(), machine: machine(), git: gitInfo(), manifest: JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) };
-    if (only !== 'lsp') {
+    const manifest = only === 'diagram' ? undefined : JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
+    const result = { quick, date: new Date().toISOString(), machine: machine(), git: gitInfo(), manifest };
+    if (!only || only === 'inproc') {
         log('bench: in-process measurements');
         const file = path.join(outDir, 'inproc.json');
         run(['--expose-gc', harness, 'inproc', dataDir, file, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
         result.inProcess = JSON.parse(fs.readFileSync(file, 'utf8'));
     }
-    if (only !== 'inproc') {
+    if (!only || only === 'lsp') {
         log('bench: LSP measurements');
         const file = path.join(outDir, 'lsp.json');
         run([harness, 'lsp', dataDir, file, serverPath, root, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
         result.lsp = JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    if (!only || only === 'diagram') {
+        log('bench: topology diagram');
+        const file = path.join(outDir, 'diagram.json');
+        run(['--expose-gc', harness, 'diagram', file, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+        result.diagram = JSON.parse(fs.readFileSync(file, 'utf8'));
     }
     result.machine.loadAverageAtEnd = os.loadavg().map(x => Math.round(x * 100) / 100);
     result.durationSeconds = Math.round((Date.now() - started) / 1000);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { previewGroups } from '../server/preview-request.js';
 import { extensionRoot } from '../server/bundle-paths.js';
+import { createLayoutEngine } from '../preview/layout-engine.js';
 import { buildReport, type Report } from '../preview/report.js';
 import { InputError, type LoadedWorkspace } from './workspace.js';
 
@@ -45,5 +46,5 @@ export function makeReport(workspace: LoadedWorkspace, generator: string, script
         label: path.relative(process.cwd(), document.uri.fsPath) || path.basename(document.uri.fsPath),
         groups: previewGroups(workspace.services, document)
     }));
-    return buildReport({ documents, script, generator });
+    return buildReport({ documents, script, generator, engine: createLayoutEngine() });
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { makeNonce, panelHtml } from '../preview/page.js';
-import { analysisRequestMethod, type AnalysisResult, type FailedSets, type FromWebview, type ToWebview, type WebviewState } from '../preview/protocol.js';
+import { analysisRequestMethod, type AnalysisResult, type DrawnDiagram, type DrawnReportDiagrams, type FailedSets, type FromWebview, type ToWebview, type WebviewState } from '../preview/protocol.js';
 import { buildReport } from '../preview/report.js';
 
 /**
@@ -21,6 +21,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
         manager,
         vscode.commands.registerCommand('bizha.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, true)),
         vscode.commands.registerCommand('bizha.openPreview', (uri?: vscode.Uri) => manager.open(uri, false)),
+        vscode.commands.registerCommand('bizha.openDiagramToSide', (uri?: vscode.Uri) => manager.open(uri, true, 'diagram')),
         // Not contributed (absent from the palette): lets the VS Code end-to-end tests see what the panel was sent.
         vscode.commands.registerCommand('_bizha.preview.state', () => manager.state()),
         vscode.window.registerWebviewPanelSerializer(previewViewType, {
@@ -44,6 +45,9 @@ class PreviewManager implements vscode.Disposable {
     private latestJson = '';
     private lastUpdate: ToWebview | undefined;
     private lastHighlight: ToWebview | undefined;
+    private lastView: ToWebview | undefined;
+    /** What the webview last drew in its Diagram view. */
+    private diagram: DrawnDiagram[] | undefined;
     private sequence = 0;
     private updates = 0;
     private pending: vscode.CancellationTokenSource | undefined;
@@ -74,7 +78,7 @@ class PreviewManager implements vscode.Disposable {
         return this.panel !== undefined && this.documentUri !== undefined && uri.toString() === this.documentUri.toString();
     }
 
-    async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
+    async open(uri: vscode.Uri | undefined, toSide: boolean, view?: 'matrix' | 'diagram'): Promise<void> {
         const editor = vscode.window.activeTextEditor;
         const target = uri ?? (editor && isBizha(editor.document) ? editor.document.uri : this.documentUri);
         if (!target) {
@@ -89,6 +93,7 @@ class PreviewManager implements vscode.Disposable {
             this.attach(panel);
         }
         this.show(target);
+        if (view) this.post({ type: 'view', view });
     }
 
     async restore(panel: vscode.WebviewPanel, state: WebviewState | undefined): Promise<void> {
@@ -208,6 +213,7 @@ class PreviewManager implements vscode.Disposable {
             this.updates++;
         }
         if (message.type === 'highlight') this.lastHighlight = message;
+        if (message.type === 'view') this.lastView = message;
         void this.panel?.webview.postMessage(message);
     }
 
@@ -217,13 +223,17 @@ class PreviewManager implements vscode.Disposable {
                 // A (re)loaded webview: give it the last data at once, then fresh data.
                 if (this.lastUpdate) void this.panel?.webview.postMessage(this.lastUpdate);
                 if (this.lastHighlight) void this.panel?.webview.postMessage(this.lastHighlight);
+                if (this.lastView) void this.panel?.webview.postMessage(this.lastView);
                 this.scheduleRefresh(0);
                 return;
             case 'reveal':
                 await this.reveal(message.source);
                 return;
             case 'export':
-                await this.export(message.failed ?? {});
+                await this.export(message.failed ?? {}, message.diagrams);
+                return;
+            case 'diagram-drawn':
+                this.diagram = Array.isArray(message.groups) ? message.groups : [];
                 return;
             case 'makeHighlyAvailable':
                 if (this.documentUri) await vscode.commands.executeCommand('bizha.makeHighlyAvailable', this.documentUri.toString());
@@ -240,7 +250,7 @@ class PreviewManager implements vscode.Disposable {
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
-    private async export(failed: FailedSets): Promise<void> {
+    private async export(failed: FailedSets, diagrams: DrawnReportDiagrams | undefined): Promise<void> {
         const uri = this.documentUri;
         const result = this.latest;
         if (!uri || !result) {
@@ -275,6 +285,7 @@ class PreviewManager implements vscode.Disposable {
             documents: [{ uri: result.uri, label: vscode.workspace.asRelativePath(uri), groups: result.groups }],
             failed,
             script,
+            diagrams,
             generator: `bizha ${version}`.trim()
         });
         const svgTarget = target.with({ path: /\.html?$/i.test(target.path) ? target.path.replace(/\.html?$/i, '.svg') : `${target.path}.svg` });
@@ -294,14 +305,15 @@ class PreviewManager implements vscode.Disposable {
     }
 
     /** What the panel shows: for tests, which cannot look inside a webview. */
-    state(): { open: boolean; uri?: string; version: number | null; updates: number; groups: Array<{ group: string; functions: string[] }> } {
+    state(): { open: boolean; uri?: string; version: number | null; updates: number; groups: Array<{ group: string; functions: string[] }>; diagram?: DrawnDiagram[] } {
         const data = this.lastUpdate?.type === 'update' ? this.lastUpdate.data : undefined;
         return {
             open: this.panel !== undefined,
             uri: this.documentUri?.toString(),
             version: data?.version ?? null,
             updates: this.updates,
-            groups: (data?.groups ?? []).map(group => ({ group: group.group, functions: group.functions.map(fn => fn.id) }))
+            groups: (data?.groups ?? []).map(group => ({ group: group.group, functions: group.functions.map(fn => fn.id) })),
+            diagram: this.diagram
         };
     }
 

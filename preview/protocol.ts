@@ -54,13 +54,31 @@ export function groupKey(group: Pick<PreviewGroup, 'group' | 'source'>): string 
 export type ToWebview =
     | { readonly type: 'update'; readonly data: AnalysisResult; readonly fileName: string }
     | { readonly type: 'highlight'; readonly uri: string; readonly position: { line: number; character: number }; readonly word?: string }
-    | { readonly type: 'status'; readonly text: string };
+    | { readonly type: 'status'; readonly text: string }
+    | { readonly type: 'view'; readonly view: 'matrix' | 'diagram' };
+
+/** The diagrams of an export, drawn by the webview (it has the layout engine; the extension host does not load it). */
+export interface DrawnReportDiagrams {
+    /** Per group key: for the report page (focusable, coloured by the page). */
+    readonly page: Record<string, string>;
+    /** Per group key: for the standalone SVG file (its own colours). */
+    readonly standalone: Record<string, string>;
+}
+
+/** What a drawn diagram shows, by group (the webview reports it; the VS Code tests read it). */
+export interface DrawnDiagram {
+    readonly group: string;
+    readonly computers: string[];
+    readonly clusters: string[];
+    readonly failed: string[];
+}
 
 /** Webview → extension. */
 export type FromWebview =
     | { readonly type: 'ready' }
     | { readonly type: 'reveal'; readonly source: SourceRef }
-    | { readonly type: 'export'; readonly failed: FailedSets }
+    | { readonly type: 'export'; readonly failed: FailedSets; readonly diagrams?: DrawnReportDiagrams }
+    | { readonly type: 'diagram-drawn'; readonly groups: DrawnDiagram[] }
     | { readonly type: 'makeHighlyAvailable' };
 
 /** What the webview keeps with getState/setState (and the serializer hands back after a reload). */

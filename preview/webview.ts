@@ -4,7 +4,7 @@ import { createLayoutEngine } from './layout-engine.js';
 import type { ComponentResult } from '../language/analysis/types.js';
 import { locate, type CursorPosition } from './locate.js';
 import type { ReportData } from './page.js';
-import { groupKey, type FailedSets, type FromWebview, type PreviewGroup, type ToWebview, type WebviewState } from './protocol.js';
+import { groupKey, type DrawnReportDiagrams, type FailedSets, type FromWebview, type PreviewGroup, type ToWebview, type WebviewState } from './protocol.js';
 import {
     componentAriaLabel, componentHeaderHtml, failedComputers, type PreviewView, placementAriaLabel, placementDown, placementHtml, placementTitle, renderGroups, stateHtml, stateLabel, summaryHtml
 } from './render.js';
@@ -186,9 +186,41 @@ function drawSectionDiagram(section: HTMLElement, group: PreviewGroup): void {
             if (focused) keep.focus({ preventScroll: true });
         }
         document.documentElement.dataset.diagrams = String(Number(document.documentElement.dataset.diagrams ?? 0) + 1);
+        reportDrawn();
     }, error => {
         panel.textContent = `The diagram could not be laid out: ${(error as Error)?.message ?? error}`;
     });
+}
+
+/** Tells the extension what the diagrams show (its end-to-end tests cannot look into the webview). */
+function reportDrawn(): void {
+    if (!vscode) return;
+    const titles = (panel: Element, kind: string) => Array.from(panel.querySelectorAll(`.dg-${kind} > .dg-title`)).map(t => t.textContent ?? '');
+    post({
+        type: 'diagram-drawn',
+        groups: Array.from(root.querySelectorAll<HTMLElement>('section.group')).flatMap(section => {
+            const panel = section.querySelector('[data-diagram]');
+            const group = groupOf(section);
+            if (!panel?.querySelector('svg') || !group) return [];
+            return [{ group: group.group, computers: titles(panel, 'computer'), clusters: titles(panel, 'cluster'), failed: Array.from(panel.querySelectorAll('.dg-failed > .dg-title')).map(t => t.textContent ?? '') }];
+        })
+    });
+}
+
+/** Every group's diagram for an export, in the simulated failures: for the report page and for its SVG file. */
+async function exportDiagrams(): Promise<DrawnReportDiagrams | undefined> {
+    try {
+        const page: Record<string, string> = {};
+        const standalone: Record<string, string> = {};
+        for (const group of groups) {
+            const layout = await layoutOf(group);
+            page[groupKey(group)] = drawDiagram(group, layout, failed, { interactive: true });
+            standalone[groupKey(group)] = drawDiagram(group, layout, failed, { standalone: true });
+        }
+        return { page, standalone };
+    } catch {
+        return undefined; // the report then has the matrix only
+    }
 }
 
 function showDiagrams(): void {
@@ -271,8 +303,11 @@ document.addEventListener('click', event => {
         return;
     }
     if (action === 'export') {
-        post({ type: 'export', failed });
-        setStatus('Choose where to save the report…');
+        setStatus('Drawing the diagrams…');
+        void exportDiagrams().then(diagrams => {
+            post({ type: 'export', failed, diagrams });
+            setStatus('Choose where to save the report…');
+        });
         return;
     }
     const section = sectionOf(target);
@@ -425,6 +460,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
             return;
         case 'status':
             setStatus(message.text);
+            return;
+        case 'view':
+            setView(message.view === 'diagram' ? 'diagram' : 'matrix');
             return;
     }
 });

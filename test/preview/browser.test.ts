@@ -408,8 +408,14 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
             expect(await page.evaluate(() => window.scrollY)).toBe(200);
             expect(await page.evaluate(() => document.querySelectorAll('tr.cursor').length)).toBe(1);
 
+            // Export: the webview draws the diagrams (the extension host has no layout engine) and sends them along.
             await page.click('button[data-action="export"]');
-            expect((await posted()).at(-1)).toEqual({ type: 'export', failed: { [groupKey(groups[0])]: ['computer:BTS01'] } });
+            await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.at(-1)?.type === 'export', undefined, { timeout: 60_000 });
+            const exported = (await posted()).at(-1) as unknown as { type: string; failed: unknown; diagrams: { page: Record<string, string>; standalone: Record<string, string> } };
+            expect(exported.failed).toEqual({ [groupKey(groups[0])]: ['computer:BTS01'] });
+            expect(exported.diagrams.page[groupKey(groups[0])]).toContain('BTS01');
+            expect(exported.diagrams.page[groupKey(groups[0])]).toContain('✕ failed');
+            expect(exported.diagrams.standalone[groupKey(groups[0])]).toContain('<style>');
 
             // A window reload: the webview comes back with its state (the serializer's job in VS Code).
             await page.reload();

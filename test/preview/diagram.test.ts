@@ -142,7 +142,7 @@ describe('topology diagram: availability groups, sites, kinds added later', () =
 describe('the report includes the diagrams as SVG', () => {
     it('in the HTML page and in the SVG file', async () => {
         const { uri, groups } = await exampleGroups('small-ha');
-        const report = await buildReport({ documents: [{ uri, label: 'small-ha/topology.bizha', groups }], generator: 'test', nonce: 'n' });
+        const report = await buildReport({ documents: [{ uri, label: 'small-ha/topology.bizha', groups }], generator: 'test', nonce: 'n', engine });
         expect(report.html).toContain('class="diagram-svg"');
         expect(report.html).toContain('data-view="diagram"');
         expect(report.svg).toContain('Topology of group ContosoSmall');

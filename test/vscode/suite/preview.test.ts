@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { openBizha, spofTopology, waitFor } from './host-helpers.js';
 import { log } from './log.js';
 
-interface PreviewState { open: boolean; uri?: string; version: number | null; updates: number; groups: Array<{ group: string; functions: string[] }> }
+interface DrawnDiagram { group: string; computers: string[]; clusters: string[]; failed: string[] }
+interface PreviewState { open: boolean; uri?: string; version: number | null; updates: number; groups: Array<{ group: string; functions: string[] }>; diagram?: DrawnDiagram[] }
 const state = () => vscode.commands.executeCommand<PreviewState>('_bizha.preview.state');
 
 describe('bizha redundancy preview (packaged extension)', function () {
@@ -29,5 +30,19 @@ describe('bizha redundancy preview (packaged extension)', function () {
       const s = await state();
       return s.groups[0]?.functions.includes('send:AuditHost:FILE') ? s : undefined;
     });
+  });
+  it('opens the topology diagram: every computer and the cluster drawn in the webview', async function () {
+    await openBizha(spofTopology);
+    await vscode.commands.executeCommand('bizha.openDiagramToSide');
+    // The webview lays the diagram out with elkjs under VS Code's webview CSP and reports what it drew.
+    const drawn = await waitFor('the webview to draw the diagram', 45_000, async () => {
+      const s = await state();
+      return s.diagram?.some((d) => d.group === 'Prod' && d.computers.length > 0) ? s.diagram : undefined;
+    });
+    const prod = drawn.find((d) => d.group === 'Prod')!;
+    log(`diagram of Prod: computers ${prod.computers.join(', ')}; clusters ${prod.clusters.join(', ')}`);
+    assert.deepEqual([...prod.computers].sort(), ['BTS01', 'BTS02', 'SQL01', 'SQL02']);
+    assert.deepEqual(prod.clusters, ['SQLCL']);
+    assert.deepEqual(prod.failed, []);
   });
 });
