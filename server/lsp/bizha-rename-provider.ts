@@ -4,6 +4,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type RenameParams
 import * as ast from '../../language/generated/ast.js';
 import type { BizhaServices } from '../../language/bizha-module.js';
 import { namedMembers, namespaceOf } from '../../language/scoping/namespaces.js';
+import { softKeywords } from '../../language/parser/bizha-token-builder.js';
 
 const identifier = /^[_a-zA-Z][\w-]*$/;
 
@@ -17,7 +18,8 @@ export class BizhaRenameProvider extends DefaultRenameProvider {
 
     constructor(private readonly services: BizhaServices) {
         super(services);
-        this.keywords = new Set(GrammarUtils_keywords(services));
+        // Version 2 words that stay names (`agent`, `portal`) are valid new names.
+        this.keywords = new Set(GrammarUtils_keywords(services).filter(keyword => !softKeywords.has(keyword)));
     }
 
     override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {

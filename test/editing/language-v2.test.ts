@@ -255,3 +255,17 @@ describe('highlighting, outline and snippets', () => {
         expect(inserted).toContain('jobs-and-logins replicated');
     });
 });
+
+describe('rename', () => {
+    test('renaming a queue manager changes its declaration and the handlers naming it; names follow the queue manager namespace', async () => {
+        const text = 'group G {\n    computer BTS01\n    queue-manager QM1 on BTS01\n    queue-manager QM2 on BTS01\n    host H { receive MQSeries (queue-manager QM1)  instances on BTS01 }\n}\n';
+        const document = (await workspace(services, { 'topology.bizha': text })).get('topology.bizha')!;
+        const at = position(document, offsetOf(text, 'QM1 on'));
+        const rename = (newName: string) => services.lsp.RenameProvider!.rename(document, { ...at, newName });
+        await expect(rename('QM2')).rejects.toThrow('a queue manager named QM2 is already declared');
+        // Another namespace, and a version 2 word that stays a name, are fine.
+        expect((await rename('H'))!.changes![document.uri.toString()]).toHaveLength(2);
+        expect((await rename('agent'))!.changes![document.uri.toString()]).toHaveLength(2);
+        await expect(rename('bam-portal')).rejects.toThrow('is a keyword');
+    });
+});

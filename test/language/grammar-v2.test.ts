@@ -238,6 +238,14 @@ describe('accounts', () => {
         expect(host.properties.find(ast.isWindowsGroup)!.account).toBe('contoso.com\\BizTalk-Users');
     });
 
+    test('an account that starts with a version 2 word is still one account token', async () => {
+        const { document } = await validate('group G { host H { account agent@contoso.com  windows-group portal\\Users } }', services);
+        expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const host = document.parseResult.value.declarations.find(ast.isGroup)!.members.find(ast.isHost)!;
+        expect([host.properties.find(ast.isServiceAccount)!.account, host.properties.find(ast.isWindowsGroup)!.account]).toEqual(['agent@contoso.com', 'portal\\Users']);
+    });
+
     test('a quoted account keeps its spaces and unescapes backslashes', async () => {
         const { document, diagnostics } = await validate('group G { computer A  host H { instances on A  account "CONTOSO\\\\svc bts"  windows-group "BizTalk Application Users" } }', services);
         expect(diagnostics.filter(d => d.code === 'bizha-string-escape')).toEqual([]);
