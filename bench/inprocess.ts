@@ -6,7 +6,7 @@ import { DocumentState, EmptyFileSystem, URI, eagerLoad, type LangiumDocument } 
 import { createBizhaServices, type BizhaServices } from '../language/bizha-module.js';
 import { analyzeGroup } from '../language/analysis/analyze-group.js';
 import { buildGroupModel, type WorkspaceInfrastructure } from '../language/model/build-topology.js';
-import { Cluster, isCluster, isGroup, isNlb, Nlb, type Group, type Model } from '../language/generated/ast.js';
+import { Cluster, Computer, isCluster, isComputer, isGroup, isNlb, Nlb, type Group, type Model } from '../language/generated/ast.js';
 import type { GroupModel } from '../language/model/topology.js';
 import { previewGroups } from '../server/preview-request.js';
 import { gc, repeat, stats, threadCpuMs, timed, type Stats } from './stats.js';
@@ -67,7 +67,8 @@ export function infrastructureOf(services: BizhaServices): WorkspaceInfrastructu
     const index = services.shared.workspace.IndexManager;
     return {
         clusters: index.allElements(Cluster.$type).map(d => d.node).filter(isCluster).toArray(),
-        nlbs: index.allElements(Nlb.$type).map(d => d.node).filter(isNlb).toArray()
+        nlbs: index.allElements(Nlb.$type).map(d => d.node).filter(isNlb).toArray(),
+        computers: index.allElements(Computer.$type).map(d => d.node).filter(isComputer).toArray()
     };
 }
 

@@ -1,5 +1,5 @@
 import { WorkspaceCache, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { Cluster, isCluster, isGroup, isNlb, Nlb, type Group, type Model } from '../generated/ast.js';
+import { Cluster, Computer, isCluster, isComputer, isGroup, isNlb, Nlb, type Group, type Model } from '../generated/ast.js';
 import { buildGroupModel, type WorkspaceInfrastructure } from '../model/build-topology.js';
 import type { GroupModel } from '../model/topology.js';
 import { analyzeGroup } from './analyze-group.js';
@@ -36,7 +36,8 @@ export class BizhaAnalysisService {
             const index = this.shared.workspace.IndexManager;
             return {
                 clusters: index.allElements(Cluster.$type).map(d => d.node).filter(isCluster).toArray(),
-                nlbs: index.allElements(Nlb.$type).map(d => d.node).filter(isNlb).toArray()
+                nlbs: index.allElements(Nlb.$type).map(d => d.node).filter(isNlb).toArray(),
+                computers: index.allElements(Computer.$type).map(d => d.node).filter(isComputer).toArray()
             };
         });
     }

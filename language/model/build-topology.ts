@@ -6,6 +6,7 @@ import {
     type DatabaseModel, type GroupModel, type HandlerModel, type HostModel, type InstanceModel, type NlbModel, type QueueManagerModel,
     type SourceRef, type SqlInstanceModel, type SsoModel
 } from './topology.js';
+import { uncServer } from './roles.js';
 
 const emptyRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -18,6 +19,13 @@ export function sourceOf(node: AstNode): SourceRef {
 export interface WorkspaceInfrastructure {
     readonly clusters: readonly ast.Cluster[];
     readonly nlbs: readonly ast.Nlb[];
+    /** Top-level computers: a UNC path may name one that the group uses only as a file server. */
+    readonly computers?: readonly ast.Computer[];
+}
+
+/** A cluster's `network-name` (the last one written), if any. */
+function clusterNetworkName(cluster: ast.Cluster): string | undefined {
+    return (cluster.properties ?? []).filter(ast.isClusterNetworkName).map(p => p.networkName).filter(name => !!name).at(-1);
 }
 
 /**
@@ -170,7 +178,7 @@ class GroupModelBuilder {
             name: cluster.name, node: cluster, anchor, local, source: sourceOf(cluster), nodes,
             storage: properties.filter(ast.isClusterStorage).map(s => s.storage).at(-1),
             msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis'),
-            networkName: properties.filter(ast.isClusterNetworkName).map(p => p.networkName).filter(name => !!name).at(-1),
+            networkName: clusterNetworkName(cluster),
             witness: properties.filter(ast.isClusterWitness).map(p => p.witness).filter(w => !!w).at(-1) as ClusterModel['witness']
         };
         this.clusters.set(cluster.name, model);
@@ -285,6 +293,38 @@ class GroupModelBuilder {
             const member = involves((nlb.properties ?? []).filter(ast.isNlbMembers).flatMap(p => p.members));
             if (member) this.addNlb(nlb, false, this.computers.get(member)!.anchor);
         }
+        // A share on a computer or cluster of an inventory file, which the group names only in a
+        // UNC path: without it the file server would not be a dependency of what uses the share.
+        for (const { path, anchor } of this.uncPaths()) {
+            const server = uncServer(path)?.split('.')[0].toLowerCase();
+            if (!server || this.servesFiles(server)) continue;
+            const cluster = this.workspace.clusters.find(c => c.name.toLowerCase() === server || clusterNetworkName(c)?.toLowerCase() === server);
+            if (cluster) {
+                this.addCluster(cluster, anchor, false);
+                continue;
+            }
+            const computer = this.workspace.computers?.find(c => c.name.toLowerCase() === server);
+            if (computer) this.addComputer(computer, anchor, false);
+        }
+    }
+
+    /** The UNC-capable paths of the group (handler paths, SSO and BAM backups, backup-job destinations) with where each is written. */
+    private uncPaths(): Array<{ path: string; anchor: AstNode }> {
+        const paths: Array<{ path: string | undefined; anchor: AstNode }> = [];
+        for (const host of this.hosts.values()) host.handlers.forEach(handler => paths.push({ path: handler.path, anchor: handler.node }));
+        if (this.sso) paths.push({ path: this.sso.backup, anchor: this.sso.node });
+        if (this.bam) paths.push({ path: this.bam.backup, anchor: this.bam.node });
+        this.backupJobs.forEach(job => paths.push({ path: job.destination, anchor: job.node }));
+        return paths.filter((p): p is { path: string; anchor: AstNode } => p.path !== undefined);
+    }
+
+    /** A computer or cluster of the group already answers to this (lower-case) server name. */
+    private servesFiles(server: string): boolean {
+        for (const computer of this.computers.keys()) if (computer.toLowerCase() === server) return true;
+        for (const cluster of this.clusters.values()) {
+            if (cluster.name.toLowerCase() === server || cluster.networkName?.toLowerCase() === server) return true;
+        }
+        return false;
     }
 
     private addNlb(nlb: ast.Nlb, local: boolean, anchor: AstNode = nlb): void {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
-import { describe as show, severityOf, validate, withCode } from '../helpers.js';
+import { describe as show, severityOf, validate, validateWorkspace, withCode } from '../helpers.js';
 
 const ID = 'HA-FILE-SERVER-SPOF';
 
@@ -40,6 +40,18 @@ describe(ID, () => {
         const hits = withCode((await validate(text)).diagnostics, ID);
         expect(hits.map(show)).toHaveLength(1);
         expect(hits[0].message).toContain('FSCL, which runs only on FS01');
+    });
+
+    test('a file server declared only in an inventory file, which the group names only in a UNC path, is a file server too', async () => {
+        const inventory = 'computer FS01\ncomputer FS11, FS12\ncluster FSCL { nodes FS11, FS12  network-name FSNN }\n';
+        const group = variant([[share, String.raw`(path "\\\\FS01\\in")`], ['send FILE, SMTP', String.raw`send FILE (path "\\\\fsnn.contoso.com\\out"), SMTP`]]);
+        const result = await validateWorkspace({ 'inventory.bizha': inventory, 'group.bizha': group });
+        const hits = withCode(result.get('group.bizha')!, ID);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(rangeStart(hits[0])).toEqual(startOf(group, 'host ReceiveHost', 'FILE'));
+        expect(hits[0].message).toContain('the single computer FS01');
+        expect(hits[0].relatedInformation?.map(r => [r.message, r.location.uri])).toEqual([['FS01 declared here', 'file:///workspace/inventory.bizha']]);
+        expect(withCode(result.get('inventory.bizha')!, ID)).toEqual([]);
     });
 
     test('availability standard lowers it to a warning', async () => {
