@@ -77,10 +77,10 @@ function few(items: readonly string[], max = 3): string {
 }
 
 /** Lines beyond `maxLines` are summarised in one, so a box stays readable. */
-function capped(lines: DiagramLine[], noun: string): DiagramLine[] {
-    if (lines.length <= maxLines) return lines;
-    const rest = lines.slice(maxLines - 1);
-    return [...lines.slice(0, maxLines - 1), { text: `+ ${rest.length} more ${noun}`, functions: rest.flatMap(l => l.functions) }];
+function capped(lines: DiagramLine[], noun: string, max = maxLines): DiagramLine[] {
+    if (lines.length <= max) return lines;
+    const rest = lines.slice(max - 1);
+    return [...lines.slice(0, max - 1), { text: `+ ${rest.length} more ${noun}`, functions: rest.flatMap(l => l.functions) }];
 }
 
 const regionRank = (kind: string) => kind === 'site' ? 0 : kind === 'hypervisor' ? 1 : 2;
@@ -155,7 +155,8 @@ export function diagramModel(group: PreviewGroup): DiagramModel {
         }
         for (const host of topology.hosts) if (host.clusteredOn === name) lines.push({ text: `clustered host ${host.name}`, functions: fnsOfHost(host.name) });
         if (topology.masterSecretServer?.kind === 'cluster' && topology.masterSecretServer.name === name) lines.push({ text: 'master secret server (clustered)', functions: ['master-secret-server'] });
-        return capped(lines, 'roles');
+        // A cluster box has room for more lines than a computer: it is as wide as its nodes.
+        return capped(lines, 'roles', 10);
     };
 
     for (const computer of computers) {

@@ -3,6 +3,7 @@ import { diagramModel, drawDiagram, layoutDiagram, type DiagramBox } from '../..
 import { createLayoutEngine } from '../../preview/layout-engine.js';
 import { groupKey, type PreviewGroup } from '../../preview/protocol.js';
 import { buildReport } from '../../preview/report.js';
+import { renderGroups } from '../../preview/render.js';
 import { evil, exampleGroups, hostileGroup, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
 const engine = createLayoutEngine();
@@ -114,6 +115,34 @@ describe('topology diagram: availability groups, sites, kinds added later', () =
         expect(textOf(svg)).toContain('DC1 ✕ failed');
         expect(textOf(svg)).toContain('BTS01 ✕ failed');
         expect(textOf(svg)).toContain('BTS02 up');
+    });
+
+    it('draws hypervisors as regions inside the site; failing one fails its virtual machines in both views', async () => {
+        const { groups } = await textGroups(`group G {
+    computer BTS01 { site DC1  hypervisor HV1 }
+    computer BTS02 { site DC1  hypervisor HV2 }
+    computer SQL01 { site DC1 }
+    sql S on SQL01 { databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB }
+    host H { receive FILE  instances on BTS01, BTS02 }
+}`);
+        const group = groups[0];
+        const { boxes } = diagramModel(group);
+        const hv1 = find(boxes, 'region', 'HV1');
+        expect(hv1.subtitle).toBe('hypervisor');
+        expect(hv1.component).toBe('hypervisor:HV1');
+        expect(hv1.children.map(c => c.title)).toEqual(['BTS01']);
+        // Inside site DC1, in the BizTalk tier.
+        expect(flatten(find(boxes, 'region', 'DC1').children).some(b => b.id === hv1.id)).toBe(true);
+        const svg = drawDiagram(group, await layoutDiagram(group, engine), { [groupKey(group)]: ['hypervisor:HV1'] }, { interactive: true });
+        expect(textOf(svg)).toContain('HV1 ✕ failed');
+        expect(textOf(svg)).toContain('BTS01 ✕ failed');
+        expect(textOf(svg)).toContain('BTS02 up');
+        expect(svg).toContain('aria-label="BTS01, BizTalk computer, failed (with its region); press to fail it on its own.');
+        // The matrix: a hypervisor button, BTS01's column failed with it.
+        const html = renderGroups(groups, { failed: { [groupKey(group)]: ['hypervisor:HV1'] } });
+        expect(html).toContain('data-component="hypervisor:HV1"');
+        expect(html).toMatch(/<th scope="col" class="component-head tier-biztalk failed" data-col="computer:BTS01">/);
+        expect(html).not.toMatch(/<th scope="col" class="component-head tier-biztalk failed" data-col="computer:BTS02">/);
     });
 
     it('lists function kinds it does not know on the computers that provide them', () => {
