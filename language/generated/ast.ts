@@ -10,7 +10,7 @@ export const BizhaTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    ACCOUNT: /[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+|[A-Za-z0-9_.$\-]+@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*/,
+    ACCOUNT: /[A-Za-z0-9_.$\-]+(\\[A-Za-z0-9_.$\-]+|@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*)/,
     ID: /[_a-zA-Z][\w\-]*/,
     INT: /[0-9]+/,
     STRING: /"(\\[^\r\n]|[^"\\\r\n])*"/,
@@ -135,7 +135,7 @@ export type BizhaTokenNames = BizhaTerminalNames | BizhaKeywordNames;
 export type Account = 'LocalService' | 'LocalSystem' | 'NetworkService' | string;
 
 export function isAccount(item: unknown): item is Account {
-    return item === 'LocalSystem' || item === 'NetworkService' || item === 'LocalService' || (typeof item === 'string' && (/[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+|[A-Za-z0-9_.$\-]+@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*/.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
+    return item === 'LocalSystem' || item === 'NetworkService' || item === 'LocalService' || (typeof item === 'string' && (/[A-Za-z0-9_.$\-]+(\\[A-Za-z0-9_.$\-]+|@[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*)/.test(item) || /"(\\[^\r\n]|[^"\\\r\n])*"/.test(item)));
 }
 
 export type AdapterName = 'msmq' | 'sql' | string;

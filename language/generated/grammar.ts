@@ -3907,7 +3907,7 @@ export const BizhaGrammar = (): Grammar => loadedBizhaGrammar ?? (loadedBizhaGra
       "name": "ACCOUNT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[A-Za-z0-9_.\\\\-]+\\\\\\\\[A-Za-z0-9_.$\\\\-]+|[A-Za-z0-9_.$\\\\-]+@[A-Za-z0-9_\\\\-]+(\\\\.[A-Za-z0-9_\\\\-]+)*/",
+        "regex": "/[A-Za-z0-9_.$\\\\-]+(\\\\\\\\[A-Za-z0-9_.$\\\\-]+|@[A-Za-z0-9_\\\\-]+(\\\\.[A-Za-z0-9_\\\\-]+)*)/",
         "parenthesized": false
       },
       "fragment": false,
