@@ -160,3 +160,60 @@ export function passiveNodeFix(context: FixContext, cluster: ClusterModel): Fix 
         preferred: true
     };
 }
+
+/** Sets SQL Server Enterprise edition on instances (replacing `edition standard`). */
+export function sqlEnterpriseEdits(context: FixContext, instances: SqlInstanceModel[]): TextEdit[] {
+    return instances.filter(s => s.local).flatMap(sql => {
+        const edition = (sql.node as ast.SqlInstance).properties.find(ast.isSqlEdition);
+        return edition?.$cstNode ? context.editor.replace(edition.$cstNode, 'edition enterprise') : [];
+    });
+}
+
+/** Gives the cluster of a failover cluster instance what it lacks: a second node, shared storage. */
+export function completeFciClusterFix(context: FixContext, cluster: ClusterModel): Fix | undefined {
+    if (!cluster.local) return undefined;
+    const node = cluster.node as ast.Cluster;
+    const list = node.properties.filter(ast.isClusterNodes).at(-1);
+    const added = newComputerNames(context, 'sql', Math.max(0, 2 - cluster.nodes.length));
+    const edits: TextEdit[] = [];
+    const parts: string[] = [];
+    if (added.length > 0) {
+        edits.push(...declareComputersEdits(context, added, sqlComputers(context.group)));
+        edits.push(...(list ? context.editor.appendToList(itemNodes(list, 'nodes').at(-1), added.join(', ')) : context.editor.addToBlock(node, `nodes ${added.join(', ')}`)));
+        parts.push(`declare ${computersText(added)} and add ${added.length === 1 ? 'it' : 'them'} to cluster ${cluster.name}`);
+    }
+    if (!cluster.storage) {
+        const storage = context.names.next([...context.group.clusters.values()].map(c => c.storage).filter((s): s is string => !!s), 'SAN01');
+        edits.push(...context.editor.addToBlock(node, `storage ${storage}`));
+        parts.push(`give cluster ${cluster.name} shared storage ${storage}`);
+    }
+    if (edits.length === 0) return undefined;
+    const [first, ...rest] = parts;
+    return { title: titleOf(first[0].toUpperCase() + first.slice(1), ...rest), edits, preferred: true };
+}
+
+/**
+ * Standby SQL instances on new computers, one per production SQL instance or availability group
+ * without one, and `log-shipping to` them in the backup job (a new backup job when there is
+ * none): BizTalk log shipping for disaster recovery.
+ */
+export function standbyInstanceFix(context: FixContext): Fix {
+    const { group, editor, names } = context;
+    const shipped = [...new Set(group.backupJobs.flatMap(j => j.logShippingTo))];
+    const count = Math.max(1, databaseContainers(group).length - shipped.length);
+    const computers = names.nextMany([], 'DR01', count);
+    const instances = names.nextMany(shipped, 'DRSQL', count);
+    const job = group.backupJobs.find(j => j.node.$cstNode);
+    const shipping = job
+        ? editor.addToBlock(job.node, instances.map(sql => `log-shipping to ${sql}`).join('\n'))
+        : editor.addGroupMember(group.node, 'backup-job', editor.block('backup-job', ['destination "\\\\\\\\fileserver\\\\BizTalkBackup"', ...instances.map(sql => `log-shipping to ${sql}`)]));
+    return {
+        title: `Declare ${computersText(computers)} with standby SQL instance${count === 1 ? '' : 's'} ${listText(instances)} and ship the BizTalk backups there (log-shipping${job ? '' : ', in a new backup job'})`,
+        edits: [
+            ...editor.addGroupMember(group.node, 'computer', `computer ${computers.join(', ')}`),
+            ...editor.addGroupMember(group.node, 'sql', instances.map((sql, i) => `sql ${sql} on ${computers[i]}`).join('\n')),
+            ...shipping
+        ],
+        preferred: true
+    };
+}

@@ -1,3 +1,5 @@
+import type { SqlInstanceModel } from '../model/topology.js';
+import { sqlEnterpriseEdits } from './fixes-sql.js';
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
 
@@ -18,5 +20,11 @@ export const haAgStdEdition = defineRule({
                 data: { ag: ag.name }
             });
         }
+    },
+    fix(context) {
+        const ag = context.group.availabilityGroups.get(String(context.data.ag));
+        const standard = (ag?.replicas ?? []).map(r => context.group.sqlInstances.get(r.sql)).filter((s): s is SqlInstanceModel => s?.edition === 'standard');
+        const edits = sqlEnterpriseEdits(context, standard);
+        return edits.length > 0 ? [{ title: `Set edition enterprise on SQL instance${standard.length === 1 ? '' : 's'} ${listText(standard.map(s => s.name))}`, edits, preferred: true }] : [];
     }
 });

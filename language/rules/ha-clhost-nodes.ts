@@ -1,3 +1,5 @@
+import * as ast from '../generated/ast.js';
+import { addInstancesEdits, computersText, declareComputersEdits, itemNodes, newComputerNames, titleOf } from './fixes-common.js';
 import { defineRule } from './rule.js';
 import { biztalkComputers, listText } from './helpers.js';
 
@@ -21,5 +23,30 @@ export const haClhostNodes = defineRule({
                 data: { host: host.name, cluster: cluster.name }
             });
         }
+    },
+    fix(context) {
+        const host = context.group.hosts.get(String(context.data.host));
+        const cluster = context.group.clusters.get(String(context.data.cluster));
+        if (!host || !cluster?.local) return [];
+        const list = (cluster.node as ast.Cluster).properties.filter(ast.isClusterNodes).at(-1);
+        if (!list) return [];
+        const biztalk = biztalkComputers(context.group);
+        const nodes = cluster.nodes.filter(n => biztalk.includes(n));
+        // Other BizTalk computers outside every cluster first, then new ones.
+        // Windows NLB does not run on cluster nodes (HA-NLB-ON-WSFC): its members do not join.
+        const inWindowsNlb = new Set([...context.group.nlbs.values()].filter(n => n.kind === 'windows').flatMap(n => n.members));
+        const free = biztalk.filter(c => !cluster.nodes.includes(c) && !inWindowsNlb.has(c) && ![...context.group.clusters.values()].some(cl => cl.nodes.includes(c)));
+        const picked = free.slice(0, 2 - nodes.length);
+        const added = newComputerNames(context, 'biztalk', 2 - nodes.length - picked.length);
+        const joining = [...picked, ...added];
+        return [{
+            title: titleOf(`Add ${listText(joining)} to cluster ${cluster.name}`, added.length > 0 ? `declare ${computersText(added)}` : undefined, `add instances of ${host.name} on ${joining.length === 1 ? 'it' : 'them'}`),
+            edits: [
+                ...(added.length > 0 ? declareComputersEdits(context, added, biztalk) : []),
+                ...context.editor.appendToList(itemNodes(list, 'nodes').at(-1), joining.join(', ')),
+                ...addInstancesEdits(context, host, joining.filter(c => !host.instances.some(i => i.computer === c)))
+            ],
+            preferred: true
+        }];
     }
 });

@@ -1,3 +1,4 @@
+import { completeFciClusterFix } from './fixes-sql.js';
 import { defineRule } from './rule.js';
 import { sqlInstancesHoldingDatabases } from './helpers.js';
 
@@ -27,5 +28,10 @@ export const haDbFciShape = defineRule({
                 data: { sql: sql.name, cluster: cluster.name }
             });
         }
+    },
+    fix(context) {
+        const cluster = context.group.clusters.get(String(context.data.cluster));
+        const fix = cluster && completeFciClusterFix(context, cluster);
+        return fix ? [fix] : [];
     }
 });

@@ -1,3 +1,4 @@
+import { sqlEnterpriseEdits } from './fixes-sql.js';
 import { defineRule } from './rule.js';
 
 export const haDbSqlStdNodes = defineRule({
@@ -18,5 +19,10 @@ export const haDbSqlStdNodes = defineRule({
                 data: { sql: sql.name }
             });
         }
+    },
+    fix(context) {
+        const sql = context.group.sqlInstances.get(String(context.data.sql));
+        const edits = sql ? sqlEnterpriseEdits(context, [sql]) : [];
+        return edits.length > 0 ? [{ title: `Set edition enterprise on SQL instance ${sql!.name}`, edits, preferred: true }] : [];
     }
 });

@@ -1,3 +1,4 @@
+import { standbyInstanceFix } from './fixes-sql.js';
 import { defineRule } from './rule.js';
 import { databaseContainers, listText, logShippingTargets } from './helpers.js';
 
@@ -43,5 +44,8 @@ export const haDrLogship = defineRule({
                 data: {}
             });
         }
+    },
+    fix(context) {
+        return [standbyInstanceFix(context)];
     }
 });

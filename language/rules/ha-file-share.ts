@@ -1,3 +1,5 @@
+import * as ast from '../generated/ast.js';
+import { handlerOf } from './fixes-common.js';
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
 import { isLocalDrivePath } from '../model/roles.js';
@@ -22,5 +24,21 @@ export const haFileShare = defineRule({
                 }
             }
         }
+    },
+    fix(context) {
+        const found = handlerOf(context);
+        const option = (found?.handler.node as ast.Handler | undefined)?.options.find(o => o.path !== undefined);
+        if (!found || !option?.$cstNode) return [];
+        // The share's name is the user's: the placeholder keeps the folder's last part and is selected.
+        const folder = found.handler.path!.split(/[\\/]/).filter(Boolean).at(-1)?.replace(/[^\w.-]/g, '') || 'share';
+        const server = 'fileserver';
+        const value = `\\\\\\\\${server}\\\\${folder}`;
+        const newText = `path "${value}"`;
+        return [{
+            title: `Watch a UNC share instead (\\\\${server}\\${folder}: type the clustered file server's share)`,
+            edits: context.editor.replace(option.$cstNode, newText),
+            preferred: true,
+            placeholder: { edit: 0, start: 'path "'.length, end: newText.length - 1 }
+        }];
     }
 });

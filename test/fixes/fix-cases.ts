@@ -35,6 +35,15 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-DB-MISSING', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkRuleEngineDb']]],
         ['BIZHA-UNUSED-SUPPRESSION', [['    host ProcessingHost', '    // bizha-ignore HA-HOST-SPOF -- nothing to silence here\n    host ProcessingHost']]],
         ['HA-AG-SAME-INSTANCE', [['version 2020 cu 6', 'version 2016 cu 5'], ['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2016 sp 1 }\n    sql AGB on SQL02 { version 2016 sp 1 }\n    availability-group AG1 { replicas AGA, AGB  listener AGL  dtc-support per-database  databases BAMPrimaryImport, EsbExceptionDb }\n']]],
+        ['HA-TIER-SEPARATION', [['sql BTSSQL on SQLCL', 'sql BTSSQL on BTS01']]],
+        ['HA-DB-SPOF on a SQL computer', [['sql BTSSQL on SQLCL', 'sql BTSSQL on SQL01']]],
+        ['HA-DB-SPOF with a highly available instance to move to', [['sql BTSSQL on SQLCL {', 'sql OTHER on SQLCL { databases BAMPrimaryImport }\n    sql BTSSQL on SQL01 {']]],
+        ['HA-DB-ACTIVE-ACTIVE-CAPACITY', [['sql BTSSQL on SQLCL {', 'sql BAMSQL on SQLCL { databases BAMPrimaryImport }\n    sql BTSSQL on SQLCL {']]],
+        ['HA-DB-SQL-STD-NODES', [['nodes SQL01, SQL02', 'nodes SQL01, SQL02, SQL03'], ['computer SQL01, SQL02', 'computer SQL01, SQL02, SQL03'], ['edition enterprise\n        version 2019', 'edition standard\n        version 2019']]],
+        ['HA-DB-FCI-SHAPE', [['        storage SAN01\n', '']]],
+        ['HA-CLHOST-NODES', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03\n    cluster BTSCL { nodes BTS03  msdtc }\n    host Clustered { send SMTP  clustered on BTSCL  instances on BTS03 }']]],
+        ['HA-FILE-SHARE', [['receive FILE (path "\\\\\\\\fs-cluster\\\\in")', 'receive FILE (path "D:\\\\Drop\\\\In")']]],
+        ['HA-DR-LOGSHIP', [['        log-shipping to DRSQL\n', '']]],
         ['HA-AG-SYNC and HA-AG-DTC', [['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2019 }\n    sql AGB on SQL02 { version 2019 }\n    availability-group AG1 { replicas AGA, AGB asynchronous  databases BAMPrimaryImport }\n']]]
     ];
     const singleComputer = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01');
