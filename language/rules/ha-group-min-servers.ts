@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
-import { biztalkComputers, needsClusteredHost, computerRelated, listText } from './helpers.js';
-import { addInstancesEdits, balancerEdits, computersOfRole, declareComputersEdits, newComputerNames, titleOf, type Change } from './fixes-common.js';
+import { biztalkComputers, needsClusteredHost, computerRelated, enterpriseFirstAdvice, listText, singleComputerEdition } from './helpers.js';
+import { addInstancesEdits, balancerEdits, computersOfRole, declareComputersEdits, newComputerNames, setGroupSettingEdits, titleOf, type Change } from './fixes-common.js';
 
 export const haGroupMinServers = defineRule({
     id: 'HA-GROUP-MIN-SERVERS',
@@ -11,11 +11,13 @@ export const haGroupMinServers = defineRule({
     check({ group, report }) {
         const computers = biztalkComputers(group);
         if (computers.length >= 2) return;
+        const edition = singleComputerEdition(group);
+        const first = edition ? ` ${enterpriseFirstAdvice(edition)} Then add` : ' Add';
         report({
             node: group.node, property: 'name',
             message: computers.length === 0
-                ? `Group ${group.name} runs no host instance on any computer: it has no BizTalk Server computer, so nothing receives, processes or sends. Add two computers and host instances on both.`
-                : `Group ${group.name} has one BizTalk Server computer, ${computers[0]}: every host stops when ${computers[0]} fails. Add a second BizTalk Server computer and an instance of each host on it.`,
+                ? `Group ${group.name} runs no host instance on any computer: it has no BizTalk Server computer, so nothing receives, processes or sends.${first} two computers and host instances on both.`
+                : `Group ${group.name} has one BizTalk Server computer, ${computers[0]}: every host stops when ${computers[0]} fails.${first} a second BizTalk Server computer and an instance of each host on it.`,
             related: computerRelated(group, computers, 'is the only BizTalk Server computer'),
             data: { computers }
         });
@@ -34,9 +36,13 @@ export const haGroupMinServers = defineRule({
             const change = balancerEdits(context, host, [computer]);
             if (change.edits.length > 0) balancers.push({ edits: change.edits, description: change.description?.replace('in front of it', `in front of ${host.name}`) });
         }
+        // A second computer is allowed only in Enterprise (or Developer) edition.
+        const edition = singleComputerEdition(context.group) ? setGroupSettingEdits(context, context.group.editionNode, 'edition enterprise') : [];
         return [{
-            title: titleOf(`Declare computer ${computer}`, `add an instance of ${hosts.length === 1 ? hosts[0].name : `each scaled-out host (${listText(hosts.map(h => h.name))})`} on it`, ...balancers),
+            title: titleOf(edition.length > 0 ? `Set edition enterprise, declare computer ${computer}` : `Declare computer ${computer}`,
+                `add an instance of ${hosts.length === 1 ? hosts[0].name : `each scaled-out host (${listText(hosts.map(h => h.name))})`} on it`, ...balancers),
             edits: [
+                ...edition,
                 ...declareComputersEdits(context, [computer], computersOfRole(context.group, 'biztalk')),
                 ...hosts.flatMap(host => addInstancesEdits(context, host, [computer])),
                 ...balancers.flatMap(b => b.edits)

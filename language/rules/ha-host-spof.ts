@@ -1,7 +1,7 @@
 import { defineRule } from './rule.js';
 import type { FunctionResult } from '../analysis/types.js';
-import { biztalkComputers, computerRelated, computerSingleFailures, hasWork, hostFunctions, listText, needsClusteredHost } from './helpers.js';
-import { addInstanceFixes, moveToClusteredHostFix } from './fixes-common.js';
+import { biztalkComputers, computerRelated, computerSingleFailures, enterpriseFirstAdvice, hasWork, hostFunctions, listText, needsClusteredHost, singleComputerEdition } from './helpers.js';
+import { addInstanceFixes, moveToClusteredHostFix, setGroupSettingEdits } from './fixes-common.js';
 
 export const haHostSpof = defineRule({
     id: 'HA-HOST-SPOF',
@@ -24,11 +24,14 @@ export const haHostSpof = defineRule({
             const scalable = failing.filter(fn => !clusterBound.includes(fn));
             const computer = computerSingleFailures(failing[0])[0];
             const disabled = host.instances.filter(i => i.disabled && i.computer !== computer).map(i => i.computer);
-            const candidates = biztalkComputers(group).filter(c => !host.instances.some(i => i.computer === c));
+            // A host in the perimeter network gets its second instance there too, not on an internal computer.
+            const zone = group.computers.get(computer)?.zone;
+            const candidates = biztalkComputers(group).filter(c => !host.instances.some(i => i.computer === c) && group.computers.get(c)?.zone === zone);
+            const edition = candidates.length === 0 ? singleComputerEdition(group) : undefined;
             const label = (fn: FunctionResult) => fn.kind === 'processing' ? 'processing (orchestrations)' : `${fn.kind} ${fn.adapter}`;
             const advice: string[] = [];
             if (scalable.length > 0) {
-                advice.push(`Add an instance of ${host.name} on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : ''}.`);
+                advice.push(`${edition ? `${enterpriseFirstAdvice(edition)} Then add` : 'Add'} an instance of ${host.name} on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : zone === 'perimeter' ? ' in the perimeter network' : ''}.`);
             }
             if (clusterBound.length > 0) {
                 const one = clusterBound.length === 1;
@@ -49,7 +52,14 @@ export const haHostSpof = defineRule({
         if (!host) return [];
         const candidates = (context.data.candidates as string[] | undefined) ?? [];
         const clusterBound = host.handlers.filter(needsClusteredHost);
-        if (clusterBound.length === 0) return addInstanceFixes(context, host, candidates);
+        if (clusterBound.length === 0) {
+            // No second BizTalk computer exists to use: a new one needs Enterprise edition first.
+            if (candidates.length > 0 || !singleComputerEdition(context.group)) return addInstanceFixes(context, host, candidates);
+            const edition = setGroupSettingEdits(context, context.group.editionNode, 'edition enterprise');
+            return addInstanceFixes(context, host, candidates).map(fix => ({
+                ...fix, title: `Set edition enterprise, ${fix.title[0].toLowerCase()}${fix.title.slice(1)}`, edits: [...edition, ...fix.edits]
+            }));
+        }
         // A second instance would leave these handlers at risk (or read twice): move them to a
         // clustered host instead. Several of them are moved one at a time by their adapter rules.
         if (clusterBound.length > 1) return [];

@@ -47,6 +47,19 @@ export function domainOf(group: GroupModel): string {
 }
 
 /** "A", "A and B", "A, B and C". */
+/**
+ * 'Standard' or 'Branch' when the group's edition allows one BizTalk computer only: advice to add a
+ * second computer must then start with Enterprise edition (HA-EDITION-SCALEOUT objects otherwise).
+ */
+export function singleComputerEdition(group: GroupModel): 'Standard' | 'Branch' | undefined {
+    return group.edition === 'standard' ? 'Standard' : group.edition === 'branch' ? 'Branch' : undefined;
+}
+
+/** The advice sentence that goes before "add a second computer" in a single-computer edition. */
+export function enterpriseFirstAdvice(edition: 'Standard' | 'Branch'): string {
+    return `${edition} edition allows one BizTalk computer per group, so first change the group to \`edition enterprise\`.`;
+}
+
 export function listText(items: readonly string[]): string {
     if (items.length <= 1) return items.join('');
     return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

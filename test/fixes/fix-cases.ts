@@ -50,6 +50,8 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
     return [
         ...examples,
         ...cases.map(([name, replacements]) => ({ name, text: variant(replacements, cleanGroup) })),
-        { name: 'HA-HOST-SPOF without candidates', text: singleComputer }
+        { name: 'HA-HOST-SPOF without candidates', text: singleComputer },
+        // Standard edition allows one BizTalk computer: the fixes that add one must also change the edition.
+        { name: 'HA-GROUP-MIN-SERVERS and HA-HOST-SPOF in Standard edition', text: singleComputer.replace('edition enterprise\n', 'edition standard\n    availability standard\n') }
     ];
 }

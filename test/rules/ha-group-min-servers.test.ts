@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, variant } from '../fixtures.js';
 import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
+import { applyFix, getFixes } from '../fixes/fix-helpers.js';
 
 const ID = 'HA-GROUP-MIN-SERVERS';
 
@@ -19,6 +20,19 @@ describe(ID, () => {
         expect(hits[0].message).toContain('Prod');
         expect(hits[0].message).toContain('BTS01');
         expect(hits[0].message).toMatch(/every host stops/);
+    });
+
+    test('in Standard edition, which allows one BizTalk computer, the advice and the fix start with Enterprise edition', async () => {
+        const standard = oneServer.replace('edition enterprise\n', 'edition standard\n    availability standard\n');
+        const [hit] = await findings(standard);
+        expect(hit.message).toContain('Standard edition allows one BizTalk computer per group, so first change the group to `edition enterprise`. Then add a second BizTalk Server computer');
+        const [fix] = await getFixes(standard, hit);
+        expect(fix.title).toMatch(/^Set edition enterprise, declare computer BTS\d+/);
+        const fixed = applyFix(standard, fix);
+        const after = (await validate(fixed)).diagnostics;
+        expect(withCode(after, ID)).toEqual([]);
+        // Adding the computer does not trade this finding for HA-EDITION-SCALEOUT's.
+        expect(withCode(after, 'HA-EDITION-SCALEOUT').map(show)).toEqual([]);
     });
 
     test('SQL and standby computers do not count as BizTalk Server computers', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cleanGroup, firstLineWith, variant, withHost } from '../fixtures.js';
 import { describe as show, findingsOf, severityOf, validate, withCode } from '../helpers.js';
+import { applyFix, getFixes } from '../fixes/fix-helpers.js';
 
 const ID = 'HA-HOST-SPOF';
 
@@ -85,6 +86,27 @@ describe(ID, () => {
         expect(hits[0].range.start.line + 1).toBe(firstLineWith(text, `host ${name}`));
         expect(withCode(diagnostics, adapterRule)).toHaveLength(1);
         expect(diagnostics.filter(d => d.severity === 1).length).toBeGreaterThan(0);
+    });
+
+    test('a perimeter-network host is told to add its second instance in the perimeter network, not on an internal computer', async () => {
+        const dmz = 'host Dmz isolated { receive HTTP  instances on WEB01 }';
+        const alone = withHost(dmz, variant([['computer BTS01, BTS02', 'computer BTS01, BTS02\n    computer WEB01 { zone perimeter }']]));
+        const [hit] = (await findings(alone)).filter(d => d.message.startsWith('Dmz'));
+        expect(hit.message).toContain('Add an instance of Dmz on a second computer in the perimeter network.');
+        expect(hit.message).not.toContain('BTS01');
+        const paired = withHost(dmz, variant([['computer BTS01, BTS02', 'computer BTS01, BTS02\n    computer WEB01 { zone perimeter }\n    computer WEB02 { zone perimeter }\n    host Dmz2 isolated { receive SOAP  instances on WEB02 }']]));
+        const [other] = (await findings(paired)).filter(d => d.message.startsWith('Dmz runs'));
+        expect(other.message).toContain('Add an instance of Dmz on a second computer (WEB02).');
+    });
+
+    test('in Standard edition on one computer the advice and the fix start with Enterprise edition', async () => {
+        const single = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01')
+            .replace('edition enterprise\n', 'edition standard\n    availability standard\n');
+        const [hit] = (await findings(single)).filter(d => d.message.startsWith('ProcessingHost'));
+        expect(hit.message).toContain('Standard edition allows one BizTalk computer per group, so first change the group to `edition enterprise`. Then add an instance of ProcessingHost on a second computer.');
+        const [fix] = await getFixes(single, hit);
+        expect(fix.title).toMatch(/^Set edition enterprise, declare computer BTS\d+ and add an instance of ProcessingHost on it/);
+        expect(applyFix(single, fix)).toContain('edition enterprise');
     });
 
     test('does not fire for hosts on two computers (the clean group)', async () => {
