@@ -18,7 +18,7 @@ const fn = (analysis: GroupAnalysis, id: string) => {
 };
 
 describe('redundancy figures of the examples', () => {
-    test.each(['small-ha', 'medium-ha', 'large-ha', 'ftp-msmq-clustered', 'availability-group'])('%s: every function survives any single failure', async name => {
+    test.each(['small-ha', 'medium-ha', 'medium-ha-processing', 'large-ha', 'ftp-msmq-clustered', 'availability-group'])('%s: every function survives any single failure', async name => {
         const analysis = await analyzeExample(name);
         const weak = analysis.functions.filter(f => f.redundancy < 2).map(f => `${f.label}: ${f.redundancy}`);
         expect(weak).toEqual([]);
@@ -31,6 +31,30 @@ describe('redundancy figures of the examples', () => {
         expect(fn(analysis, 'master-secret-server')).toMatchObject({ mechanism: 'clustered-failover', redundancy: 2 });
         expect(fn(analysis, 'tracking')).toMatchObject({ mechanism: 'scale-out', redundancy: 2 });
         expect(analysis.functions.filter(f => f.kind === 'http-entry').map(f => f.mechanism)).toEqual(['load-balanced']);
+    });
+
+    /** The computers that run each of receive, processing and send (providers of its functions). */
+    async function computersByRole(name: string): Promise<Record<'receive' | 'processing' | 'send', string>> {
+        const analysis = await analyzeExample(name);
+        const of = (kind: string) => [...new Set(analysis.functions.filter(f => f.kind === kind && f.mechanism !== 'clustered-failover').flatMap(f => f.providers))].sort().join(', ');
+        return { receive: of('receive'), processing: of('processing'), send: of('send') };
+    }
+
+    // Microsoft's medium sample: "dedicate two BizTalk Servers to run the receiving host
+    // instances" and two more run processing and send (the figure); or, processing-intensive,
+    // two dedicated to processing and the other two receive and send.
+    test('medium-ha is the receive-intensive variant: two computers only receive, two process and send', async () => {
+        const roles = await computersByRole('medium-ha');
+        expect(roles.processing).toBe(roles.send);
+        expect(roles.receive.split(', ')).toHaveLength(2);
+        for (const computer of roles.receive.split(', ')) expect(roles.send).not.toContain(computer);
+    });
+
+    test('medium-ha-processing is the processing-intensive variant: two computers only process, two receive and send', async () => {
+        const roles = await computersByRole('medium-ha-processing');
+        expect(roles.receive).toBe(roles.send);
+        expect(roles.processing.split(', ')).toHaveLength(2);
+        for (const computer of roles.processing.split(', ')) expect(roles.receive).not.toContain(computer);
     });
 
     test('large-ha: three MessageBoxes on a four-node cluster, tracking on N+1 computers', async () => {
