@@ -80,7 +80,7 @@ function tokens(text: string): Token[] {
             const before = code.slice(0, m.index);
             if ((before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
             if (before.endsWith('\\')) continue;
-            result.push({ line: lineNo, start: m.index!, end: m.index! + m[0].length });
+            result.push({ line: lineNo, start: m.index, end: m.index + m[0].length });
         }
     });
     return result;

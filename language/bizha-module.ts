@@ -79,12 +79,12 @@ export interface BizhaServicesContext extends DefaultSharedModuleContext, BizhaM
  */
 export function createBizhaServices(context: BizhaServicesContext): { shared: LangiumSharedServices; Bizha: BizhaServices } {
     const shared = inject(createDefaultSharedModule(context), BizhaGeneratedSharedModule, ...(context.sharedModules ?? []));
-    const Bizha = inject(
+    const Bizha: BizhaServices = inject(
         createDefaultModule({ shared }),
         BizhaGeneratedModule,
         createBizhaModule(context),
         ...(context.modules ?? [])
-    ) as BizhaServices;
+    );
     shared.ServiceRegistry.register(Bizha);
     registerValidationChecks(Bizha);
     if (!context.connection) {

@@ -55,10 +55,10 @@ export class LspClient {
         if (!fs.existsSync(options.server)) throw new Error(`${options.server} is missing: bundle it with bundleSources() or node esbuild.mjs`);
         // process.execPath: the Node 22 that runs the tests (an older system Node cannot run Langium 4).
         const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server, '--stdio'], { cwd: options.cwd ?? options.folder, stdio: ['pipe', 'pipe', 'pipe'] });
-        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         const client = new LspClient(child, connection);
         child.on('exit', (code, signal) => client.exit = { code, signal });
-        child.stderr!.on('data', chunk => client.stderr.push(String(chunk)));
+        child.stderr.on('data', chunk => client.stderr.push(String(chunk)));
         connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => client.received(params));
         connection.onNotification('window/logMessage', (params: { message: string }) => void client.logs.push(params.message));
         connection.onNotification('window/showMessage', (params: { message: string }) => void client.logs.push(params.message));

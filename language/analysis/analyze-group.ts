@@ -209,7 +209,7 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
         providers: mssProviders,
         placements: mssProviders.map((computer, i) => ({ computer, role: mss?.kind === 'cluster' && i > 0 ? 'standby' : 'active' })),
         dependsOn: databaseIds('sso', 'SSODB'),
-        source: mss ? sourceOfNode(group.sso!.source, mss.node) : group.sso?.source ?? group.source
+        source: mss ? sourceOfNode(group.sso.source, mss.node) : group.sso?.source ?? group.source
     });
 
     // Backups need their share only when they run: the file server shows, but no runtime function depends on it.

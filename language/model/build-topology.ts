@@ -57,9 +57,9 @@ class GroupModelBuilder {
     build(): GroupModel {
         const members = this.group.members ?? [];
         let version: GroupModel['version'] = { year: 2020, r2: false };
-        let versionNode: AstNode | undefined;
+        let versionNode: ast.VersionSetting | undefined;
         let edition: GroupModel['edition'] = 'enterprise';
-        let editionNode: AstNode | undefined;
+        let editionNode: ast.EditionSetting | undefined;
         let availability: GroupModel['availability'] = 'high';
         let faultTolerance: ast.FaultToleranceSetting | undefined;
 
@@ -79,10 +79,10 @@ class GroupModelBuilder {
                 version = { year: member.year ?? version.year, r2: member.r2, cu: member.cu };
                 versionNode = member;
             } else if (ast.isEditionSetting(member)) {
-                edition = (member.edition ?? edition) as GroupModel['edition'];
+                edition = (member.edition ?? edition);
                 editionNode = member;
             } else if (ast.isAvailabilitySetting(member)) {
-                availability = (member.level ?? availability) as GroupModel['availability'];
+                availability = (member.level ?? availability);
             } else if (ast.isFaultToleranceSetting(member)) {
                 if (member.state) faultTolerance = member;
             } else if (ast.isBam(member)) {
@@ -179,7 +179,7 @@ class GroupModelBuilder {
             storage: properties.filter(ast.isClusterStorage).map(s => s.storage).at(-1),
             msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis'),
             networkName: clusterNetworkName(cluster),
-            witness: properties.filter(ast.isClusterWitness).map(p => p.witness).filter(w => !!w).at(-1) as ClusterModel['witness']
+            witness: properties.filter(ast.isClusterWitness).map(p => p.witness).filter(w => !!w).at(-1)
         };
         this.clusters.set(cluster.name, model);
         return model;
@@ -202,9 +202,9 @@ class GroupModelBuilder {
         const model: SqlInstanceModel = {
             name: sql.name, node: sql, anchor, local, source: sourceOf(sql),
             server: this.serverRef(sql.server, anchor),
-            edition: properties.filter(ast.isSqlEdition).at(-1)?.edition as SqlInstanceModel['edition'],
+            edition: properties.filter(ast.isSqlEdition).at(-1)?.edition,
             version: version ? { year: version.year, sp: version.sp, cu: version.cu } : undefined,
-            agent: (properties.filter(ast.isSqlAgent).map(p => p.state).filter(state => !!state).at(-1) ?? 'running') as SqlInstanceModel['agent'],
+            agent: (properties.filter(ast.isSqlAgent).map(p => p.state).filter(state => !!state).at(-1) ?? 'running'),
             preferredOwner: owner ? this.computerRef(owner.owner, anchor) : undefined,
             serverName: properties.filter(ast.isSqlServerName).map(p => p.serverName).filter(name => name !== undefined).at(-1)
         };
@@ -235,7 +235,7 @@ class GroupModelBuilder {
             listener: listener?.listener,
             port: listener?.port,
             subnets: listener?.subnets,
-            dtcSupport: properties.filter(ast.isAgDtcSupport).at(-1)?.support as AvailabilityGroupModel['dtcSupport'],
+            dtcSupport: properties.filter(ast.isAgDtcSupport).at(-1)?.support,
             jobsAndLoginsReplicated: properties.some(ast.isAgJobsAndLogins)
         };
         this.availabilityGroups.set(ag.name, model);
@@ -267,7 +267,7 @@ class GroupModelBuilder {
             let recovery: DatabaseModel['recovery'], publication: boolean | undefined;
             let mirrored = false, sqlLogShipping = false, vss = false;
             for (const option of database.options) {
-                if (option.recovery) recovery = option.recovery as DatabaseModel['recovery'];
+                if (option.recovery) recovery = option.recovery;
                 else if (option.publication) publication = option.publication === 'on';
                 else if (option.flag === 'mirrored') mirrored = true;
                 else if (option.flag === 'sql-log-shipping') sqlLogShipping = true;

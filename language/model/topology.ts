@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import type * as ast from '../generated/ast.js';
 import type { AdapterInfo, DatabaseInfo, DatabaseKind } from './catalog.js';
 
 /**
@@ -18,17 +19,18 @@ export function lazySource(uri: string, rangeOf: () => Range): SourceRef {
     return { uri, get range() { return range ??= rangeOf(); } };
 }
 
-interface Element {
+/** An element the group declares or uses; `node` is its declaration, of the grammar's type N. */
+interface Element<N extends AstNode> {
     readonly name: string;
     readonly source: SourceRef;
-    readonly node: AstNode;
+    readonly node: N;
     /** A node in the group's own document that declares or first uses this element. */
     anchor: AstNode;
     /** True when declared inside the group, false when it comes from a top-level declaration. */
     readonly local: boolean;
 }
 
-export interface ComputerModel extends Element {
+export interface ComputerModel extends Element<ast.Computer> {
     readonly site?: string;
     readonly msdtcOff: boolean;
     /** `os 2016`, `os 2012 r2`. */
@@ -40,7 +42,7 @@ export interface ComputerModel extends Element {
     readonly sqlAliases: string[];
 }
 
-export interface ClusterModel extends Element {
+export interface ClusterModel extends Element<ast.Cluster> {
     readonly nodes: string[];
     readonly storage?: string;
     readonly msdtc: boolean;
@@ -51,7 +53,7 @@ export interface ClusterModel extends Element {
     readonly witness?: 'disk' | 'file-share' | 'cloud';
 }
 
-export interface NlbModel extends Element {
+export interface NlbModel extends Element<ast.Nlb> {
     readonly kind: 'windows' | 'hardware';
     readonly members: string[];
     readonly fronts: string[];
@@ -59,7 +61,7 @@ export interface NlbModel extends Element {
     readonly frontsBamPortal: boolean;
 }
 
-export interface SqlInstanceModel extends Element {
+export interface SqlInstanceModel extends Element<ast.SqlInstance> {
     /** Undefined when the reference does not resolve. */
     readonly server?: { kind: 'computer' | 'cluster'; name: string };
     readonly edition?: 'enterprise' | 'standard';
@@ -74,10 +76,10 @@ export interface SqlInstanceModel extends Element {
 export interface ReplicaModel {
     readonly sql: string;
     readonly synchronous: boolean;
-    readonly node: AstNode;
+    readonly node: ast.Replica;
 }
 
-export interface AvailabilityGroupModel extends Element {
+export interface AvailabilityGroupModel extends Element<ast.AvailabilityGroup> {
     readonly replicas: ReplicaModel[];
     readonly listener?: string;
     readonly port?: number;
@@ -88,7 +90,7 @@ export interface AvailabilityGroupModel extends Element {
     readonly jobsAndLoginsReplicated: boolean;
 }
 
-export interface DatabaseModel extends Element {
+export interface DatabaseModel extends Element<ast.Database> {
     readonly kind: DatabaseKind;
     readonly info?: DatabaseInfo;
     /** The first MessageBox declared is the master. */
@@ -118,7 +120,7 @@ export interface HandlerModel {
     readonly queueManager?: string;
     /** `lease-timeout 120`, in seconds. */
     readonly leaseTimeout?: number;
-    readonly node: AstNode;
+    readonly node: ast.Handler;
     readonly source: SourceRef;
 }
 
@@ -127,7 +129,7 @@ export interface InstanceModel {
     readonly disabled: boolean;
     /** `BTS01 (account CONTOSO\\svc1)`: this instance's logon account instead of the host's. */
     readonly account?: string;
-    readonly node: AstNode;
+    readonly node: ast.Instance;
 }
 
 export interface AccountModel {
@@ -136,39 +138,40 @@ export interface AccountModel {
     readonly role: 'host account' | 'host Windows group' | 'SSO administrators' | 'instance account';
     /** `windows-group X (domain-local)`: a domain local group. */
     readonly domainLocal: boolean;
-    readonly node: AstNode;
+    /** Where the account is written. */
+    readonly node: ast.ServiceAccount | ast.WindowsGroup | ast.Instance | ast.SsoAdministrators;
 }
 
-export interface HostModel extends Element {
+export interface HostModel extends Element<ast.Host> {
     readonly type: 'in-process' | 'isolated';
     readonly handlers: HandlerModel[];
-    readonly orchestrations?: AstNode;
-    readonly tracking?: AstNode;
+    readonly orchestrations?: ast.Orchestrations;
+    readonly tracking?: ast.Tracking;
     readonly bitness?: number;
     readonly clusteredOn?: string;
-    readonly clusteredNode?: AstNode;
+    readonly clusteredNode?: ast.ClusteredOn;
     readonly instances: InstanceModel[];
     /** The `instances on` lists; HA-HOST-SPOF reports on the first. */
-    readonly instanceLists: AstNode[];
+    readonly instanceLists: ast.Instances[];
     readonly accounts: AccountModel[];
 }
 
 export interface SsoModel {
-    readonly node: AstNode;
+    readonly node: ast.Sso;
     readonly source: SourceRef;
-    readonly masterSecretServer?: { kind: 'computer' | 'cluster'; name: string; node: AstNode; preferredOwner?: string };
+    readonly masterSecretServer?: { kind: 'computer' | 'cluster'; name: string; node: ast.MasterSecretServer; preferredOwner?: string };
     readonly backup?: string;
     readonly administrators?: AccountModel;
 }
 
 export interface BackupJobModel {
-    readonly node: AstNode;
+    readonly node: ast.BackupJob;
     readonly destination?: string;
     readonly logShippingTo: string[];
 }
 
 export interface BamModel {
-    readonly node: AstNode;
+    readonly node: ast.Bam;
     readonly source: SourceRef;
     /** Computers that run the BAM portal (IIS). */
     readonly portal: string[];
@@ -177,23 +180,23 @@ export interface BamModel {
     readonly backup?: string;
 }
 
-export interface QueueManagerModel extends Element {
+export interface QueueManagerModel extends Element<ast.QueueManager> {
     /** Undefined when the reference does not resolve. */
     readonly server?: { kind: 'computer' | 'cluster'; name: string };
 }
 
 export interface GroupModel {
     readonly name: string;
-    readonly node: AstNode;
+    readonly node: ast.Group;
     readonly source: SourceRef;
     readonly version: { year: number; r2: boolean; cu?: number };
-    readonly versionNode?: AstNode;
+    readonly versionNode?: ast.VersionSetting;
     readonly edition: 'enterprise' | 'standard' | 'branch' | 'developer';
-    readonly editionNode?: AstNode;
+    readonly editionNode?: ast.EditionSetting;
     readonly availability: 'high' | 'standard';
     /** `receive-location-fault-tolerance on|off`; undefined when not written. */
     readonly receiveLocationFaultTolerance?: boolean;
-    readonly receiveLocationFaultToleranceNode?: AstNode;
+    readonly receiveLocationFaultToleranceNode?: ast.FaultToleranceSetting;
     /** Every computer, cluster, ... the group declares or uses, by name. */
     readonly computers: Map<string, ComputerModel>;
     readonly clusters: Map<string, ClusterModel>;

@@ -127,8 +127,8 @@ export class TextEditor {
      * balancers, backup job), else first. A block gets a blank line before and after it; a
      * comment at the end of the line it follows stays on that line.
      */
-    addGroupMember(group: AstNode, kind: GroupMemberKind, memberText: string): TextEdit[] {
-        const members = (group as ast.Group).members ?? [];
+    addGroupMember(group: ast.Group, kind: GroupMemberKind, memberText: string): TextEdit[] {
+        const members = group.members ?? [];
         const rank = memberOrder.indexOf(kind);
         const after = members.filter(m => memberOrder.indexOf(memberKind(m)) <= rank).at(-1)?.$cstNode;
         const groupCst = group.$cstNode;

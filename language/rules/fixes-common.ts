@@ -22,7 +22,7 @@ export function addInstancesEdits(context: FixContext, host: HostModel, computer
  * computers of the same role (`similar`), else to the first one, else a new line.
  */
 export function declareComputersEdits(context: FixContext, names: string[], similar: readonly string[] = []): TextEdit[] {
-    const decls = (context.group.node as ast.Group).members.filter(ast.isComputerDecl);
+    const decls = (context.group.node).members.filter(ast.isComputerDecl);
     const sameRole = decls.filter(d => d.computers.some(c => similar.includes(c.name))).at(-1);
     const decl = sameRole ?? decls[0];
     if (decl) return context.editor.appendToList(itemNodes(decl, 'computers').at(-1), names.join(', '));
@@ -80,7 +80,7 @@ export function balancerEdits(context: FixContext, host: HostModel, added: strin
     const fronting = [...context.group.nlbs.values()].find(n => n.fronts.includes(host.name));
     if (fronting) {
         if (!fronting.local) return { edits: [] };
-        const list = (fronting.node as ast.Nlb).properties.filter(ast.isNlbMembers).at(-1);
+        const list = fronting.node.properties.filter(ast.isNlbMembers).at(-1);
         const missing = added.filter(c => !fronting.members.includes(c));
         if (missing.length === 0) return { edits: [] };
         return {
@@ -142,7 +142,7 @@ export function addInstanceFixes(context: FixContext, host: HostModel, candidate
 /** Sets a group setting line (edition, ...), replacing the existing one or adding it. */
 export function setGroupSettingEdits(context: FixContext, existing: AstNode | undefined, line: string): TextEdit[] {
     if (existing?.$cstNode) return context.editor.replace(existing.$cstNode, line);
-    const group = context.group.node as ast.Group;
+    const group = context.group.node;
     const first = group.members[0]?.$cstNode;
     if (first) {
         const indent = context.editor.lineIndent(first.offset);
@@ -154,9 +154,9 @@ export function setGroupSettingEdits(context: FixContext, existing: AstNode | un
 
 /** Edits removing one handler from its `receive`/`send` list (the whole line when it is the only one). */
 export function removeHandlerEdits(context: FixContext, handler: HandlerModel): TextEdit[] {
-    const list = handler.node.$container as ast.ReceiveHandlers | ast.SendHandlers;
+    const list = handler.node.$container;
     const items = itemNodes(list, 'handlers');
-    const index = list.handlers.indexOf(handler.node as ast.Handler);
+    const index = list.handlers.indexOf(handler.node);
     if (list.handlers.length === 1) return list.$cstNode ? context.editor.removeNode(list.$cstNode) : [];
     return context.editor.removeListItem(items, index);
 }
@@ -181,7 +181,7 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
         && (group.clusters.get(h.clusteredOn)?.nodes.length ?? 0) >= 2
         && (!needs32 || h.bitness === 32));
     if (fits) {
-        const sameDirection = (fits.node as ast.Host).properties.find(p => handler.direction === 'receive' ? ast.isReceiveHandlers(p) : ast.isSendHandlers(p)) as ast.ReceiveHandlers | ast.SendHandlers | undefined;
+        const sameDirection = fits.node.properties.find((p): p is ast.ReceiveHandlers | ast.SendHandlers => handler.direction === 'receive' ? ast.isReceiveHandlers(p) : ast.isSendHandlers(p));
         const add = sameDirection
             ? editor.appendToList(itemNodes(sameDirection, 'handlers').at(-1), handlerText)
             : editor.addToBlock(fits.node, `${handler.direction} ${handlerText}`);

@@ -117,11 +117,11 @@ function highlyAvailableContainers(context: FixContext): Array<{ name: string; n
     const result: Array<{ name: string; node: ast.SqlInstance | ast.AvailabilityGroup }> = [];
     for (const sql of group.sqlInstances.values()) {
         const cluster = sql.server?.kind === 'cluster' ? group.clusters.get(sql.server.name) : undefined;
-        if (sql.local && cluster && cluster.nodes.length >= 2 && cluster.storage) result.push({ name: sql.name, node: sql.node as ast.SqlInstance });
+        if (sql.local && cluster && cluster.nodes.length >= 2 && cluster.storage) result.push({ name: sql.name, node: sql.node });
     }
     for (const ag of group.availabilityGroups.values()) {
         const synchronous = new Set(ag.replicas.filter(r => r.synchronous).flatMap(r => computersOfSql(group, group.sqlInstances.get(r.sql))));
-        if (ag.local && synchronous.size >= 2) result.push({ name: ag.name, node: ag.node as ast.AvailabilityGroup });
+        if (ag.local && synchronous.size >= 2) result.push({ name: ag.name, node: ag.node });
     }
     return result;
 }
@@ -137,7 +137,7 @@ export function moveDatabasesFixes(context: FixContext, from: string): Fix[] {
     const lists = [...new Set(container.databases.map(d => d.node.$container))];
     // Every list must hold only these databases and be in this file: then each goes whole.
     if (lists.some(list => !list?.$cstNode || !(ast.isDatabaseList(list) || ast.isDatabasePlacement(list)))) return [];
-    const removals = lists.flatMap(list => context.editor.removeNode(list!.$cstNode!));
+    const removals = lists.flatMap(list => context.editor.removeNode(list.$cstNode!));
     return highlyAvailableContainers(context).filter(target => target.name !== from).map((target): Fix | undefined => {
         const targetList = target.node.properties.filter(ast.isDatabaseList).at(-1);
         const add = targetList
@@ -151,7 +151,7 @@ export function moveDatabasesFixes(context: FixContext, from: string): Fix[] {
 /** Adds a new SQL computer to a cluster as a passive node. */
 export function passiveNodeFix(context: FixContext, cluster: ClusterModel): Fix | undefined {
     if (!cluster.local) return undefined;
-    const list = (cluster.node as ast.Cluster).properties.filter(ast.isClusterNodes).at(-1);
+    const list = cluster.node.properties.filter(ast.isClusterNodes).at(-1);
     if (!list) return undefined;
     const [computer] = newComputerNames(context, 'sql', 1);
     return {

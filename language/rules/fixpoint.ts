@@ -64,7 +64,7 @@ export async function applyFixesUntilDone(live: BizhaServices, document: Langium
             const names = new NameAllocator(() => takenNames(group.model, current.parseResult.value, workspaceNames(workspace.services)));
             const fix = fixesFor(workspace.services, current, groups, diagnostic, names).find(f => f.preferred);
             if (!fix) continue;
-            const text = TextDocument.applyEdits(current.textDocument as TextDocument, fix.edits);
+            const text = TextDocument.applyEdits(current.textDocument, fix.edits);
             if (seenTexts.has(text)) {
                 stuck.add(key);
                 continue;

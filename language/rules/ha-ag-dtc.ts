@@ -1,3 +1,4 @@
+import { isAgDtcSupport } from '../generated/ast.js';
 import { defineRule } from './rule.js';
 import { availabilityGroupsHoldingBizTalk } from './helpers.js';
 
@@ -12,9 +13,9 @@ export const haAgDtc = defineRule({
         for (const ag of group.availabilityGroups.values()) {
             if (!holdingBizTalk.has(ag.name)) continue;
             if (ag.dtcSupport === 'per-database') continue;
-            const dtcNode = (ag.node as { properties?: Array<{ $type: string }> }).properties?.find(p => p.$type === 'AgDtcSupport');
+            const dtcNode = (ag.node.properties ?? []).find(isAgDtcSupport);
             report({
-                node: (dtcNode as typeof ag.node | undefined) ?? ag.node, property: dtcNode ? undefined : 'name',
+                node: dtcNode ?? ag.node, property: dtcNode ? undefined : 'name',
                 message: `Availability group ${ag.name} ${ag.dtcSupport === 'none' ? 'has DTC support turned off' : 'does not declare per-database DTC support'}: BizTalk's distributed transactions across its databases need it, and it must be chosen when the availability group is created. Use \`dtc-support per-database\`.`,
                 data: { ag: ag.name }
             });
@@ -23,7 +24,7 @@ export const haAgDtc = defineRule({
     fix(context) {
         const ag = context.group.availabilityGroups.get(String(context.data.ag));
         if (!ag) return [];
-        const existing = (ag.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'AgDtcSupport');
+        const existing = ag.node.properties.find(isAgDtcSupport);
         return [{
             title: `Use per-database DTC support in ${ag.name}`,
             edits: existing ? context.editor.replace(existing.$cstNode, 'dtc-support per-database') : context.editor.addToBlock(ag.node, 'dtc-support per-database'),

@@ -15,7 +15,7 @@ export const haAgReplicaNodes = defineRule({
             // list of thousands of replicas hung validation (robustness test).
             for (let i = 0; i < replicas.length; i++) {
                 for (let j = 0; j < i; j++) {
-                    const shared = computersOfSql(group, replicas[i].sql!).filter(c => computersOfSql(group, replicas[j].sql!).includes(c));
+                    const shared = computersOfSql(group, replicas[i].sql).filter(c => computersOfSql(group, replicas[j].sql).includes(c));
                     if (shared.length === 0) continue;
                     report({
                         node: replicas[i].replica.node, property: 'sql',
@@ -34,7 +34,7 @@ export const haAgReplicaNodes = defineRule({
             if (common.length > 0) continue;
             report({
                 node: ag.node, property: 'name',
-                message: `The replicas of availability group ${ag.name} (${listText(replicas.map(r => r.sql!.name))}) are not all on nodes of one failover cluster: an availability group runs on a Windows Server failover cluster, with every replica on a node of the same cluster. Declare the cluster, e.g. \`cluster <name> { nodes ${[...new Set(replicas.flatMap(r => computersOfSql(group, r.sql!)))].join(', ')} }\`.`,
+                message: `The replicas of availability group ${ag.name} (${listText(replicas.map(r => r.sql!.name))}) are not all on nodes of one failover cluster: an availability group runs on a Windows Server failover cluster, with every replica on a node of the same cluster. Declare the cluster, e.g. \`cluster <name> { nodes ${[...new Set(replicas.flatMap(r => computersOfSql(group, r.sql)))].join(', ')} }\`.`,
                 data: { ag: ag.name }
             });
         }

@@ -60,7 +60,7 @@ export const haAgSameInstance = defineRule({
                 if (!beforeSp2(group.sqlInstances.get(replica.sql))) continue;
                 const entry = byInstance.get(replica.sql);
                 if (entry) entry.databases.push(...databases);
-                else byInstance.set(replica.sql, { replica: replica.node as ast.Replica, databases: [...databases] });
+                else byInstance.set(replica.sql, { replica: replica.node, databases: [...databases] });
             }
         }
         for (const [name, { replica, databases }] of byInstance) {
@@ -83,7 +83,7 @@ export const haAgSameInstance = defineRule({
     fix(context) {
         const sql = context.group.sqlInstances.get(String(context.data.sql));
         if (!sql?.local || !beforeSp2(sql)) return [];
-        const version = (sql.node as ast.SqlInstance).properties.filter(ast.isSqlVersion).at(-1);
+        const version = sql.node.properties.filter(ast.isSqlVersion).at(-1);
         if (!version?.$cstNode) return [];
         return [{ title: `Upgrade ${sql.name} to SQL Server 2016 SP2`, edits: context.editor.replace(version.$cstNode, 'version 2016 sp 2'), preferred: true }];
     }

@@ -1,4 +1,3 @@
-import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { isLocalDrivePath, serverElement, uncServer } from '../model/roles.js';
 import type { GroupModel } from '../model/topology.js';
@@ -21,10 +20,10 @@ export const haDrBackupLocation = defineRule({
     sources: ['biztalk/core/how-to-configure-the-backup-biztalk-server-job.md', 'biztalk/core/best-practices-for-backing-up-and-restoring-databases.md', 'biztalk/technical-guides/checklist-increasing-availability-with-disaster-recovery.md'],
     check({ group, report }) {
         for (const job of group.backupJobs) {
-            const destination = (job.node as ast.BackupJob).properties.filter(ast.isBackupDestination).at(-1);
+            const destination = job.node.properties.filter(ast.isBackupDestination).at(-1);
             if (!destination || job.destination === undefined) continue;
             const finding = locationProblem(group, job.destination, 'The Backup BizTalk Server job');
-            if (finding) report({ node: destination as AstNode, property: 'path', message: finding, data: {} });
+            if (finding) report({ node: destination, property: 'path', message: finding, data: {} });
         }
     }
 });

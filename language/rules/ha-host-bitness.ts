@@ -1,3 +1,4 @@
+import { isBitness } from '../generated/ast.js';
 import { defineRule } from './rule.js';
 
 export const haHostBitness = defineRule({
@@ -24,7 +25,7 @@ export const haHostBitness = defineRule({
     fix(context) {
         const host = context.group.hosts.get(String(context.data.host));
         if (!host) return [];
-        const existing = (host.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'Bitness');
+        const existing = host.node.properties.find(isBitness);
         return [{
             title: `Make ${host.name} 32-bit only (bitness 32)`,
             edits: existing ? context.editor.replace(existing.$cstNode, 'bitness 32') : context.editor.addToBlock(host.node, 'bitness 32'),

@@ -30,7 +30,7 @@ export const haHostDupInstance = defineRule({
         const list = duplicate?.node.$container;
         if (!duplicate || !list) return [];
         const items = itemNodes(list, 'instances');
-        const index = (list as unknown as { instances: unknown[] }).instances.indexOf(duplicate.node);
+        const index = list.instances.indexOf(duplicate.node);
         return [{ title: `Remove the duplicate instance of ${host.name} on ${duplicate.computer}`, edits: context.editor.removeListItem(items, index), preferred: true }];
     }
 });

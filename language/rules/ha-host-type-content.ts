@@ -62,7 +62,7 @@ function moveToHost(context: FixContext, from: HostModel, itemText: string, what
     const target = [...context.group.hosts.values()].find(h => h !== from && h.local && h.type === type && !h.clusteredOn && sameComputers(h));
     if (target) {
         const [keyword] = itemText.split(' ');
-        const list = (target.node as ast.Host).properties.find(p => keyword === 'receive' ? ast.isReceiveHandlers(p) : keyword === 'send' ? ast.isSendHandlers(p) : false);
+        const list = target.node.properties.find(p => keyword === 'receive' ? ast.isReceiveHandlers(p) : keyword === 'send' ? ast.isSendHandlers(p) : false);
         const add = list
             ? context.editor.appendToList(itemNodes(list, 'handlers').at(-1), itemText.slice(keyword.length + 1))
             : (keyword === 'orchestrations' && target.orchestrations) || (keyword === 'tracking' && target.tracking) ? [] : context.editor.addToBlock(target.node, itemText);
@@ -75,7 +75,7 @@ function moveToHost(context: FixContext, from: HostModel, itemText: string, what
     const members = [itemText, `instances on ${computers.join(', ')}`];
     const header = type === 'isolated' ? `host ${name} isolated` : `host ${name}`;
     const edits = [...two.edits, ...remove, ...context.editor.addGroupMember(context.group.node, 'host', context.editor.block(header, members))];
-    const model = { ...from, name } as HostModel;
+    const model: HostModel = { ...from, name };
     const balancer = type === 'isolated' ? newBalancer(context, model, computers) : undefined;
     return [{
         title: titleOf(`Move ${what} from ${from.name} to a new ${type} host ${name} on ${listText(computers)}`, two, balancer),

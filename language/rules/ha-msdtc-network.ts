@@ -1,3 +1,4 @@
+import { isComputerMsdtc } from '../generated/ast.js';
 import { defineRule } from './rule.js';
 import { biztalkComputers, sqlComputers } from './helpers.js';
 
@@ -25,7 +26,7 @@ export const haMsdtcNetwork = defineRule({
     fix(context) {
         const computer = context.group.computers.get(String(context.data.computer));
         if (!computer || !computer.local) return [];
-        const property = (computer.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'ComputerMsdtc');
+        const property = computer.node.properties.find(isComputerMsdtc);
         return property ? [{ title: `Enable network DTC access on ${computer.name}`, edits: context.editor.replace(property.$cstNode, 'msdtc on'), preferred: true }] : [];
     }
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './rule.js';
 import { itemNodes } from './fixes-common.js';
-import { isNlbMembers, type Nlb } from '../generated/ast.js';
+import { isNlbMembers } from '../generated/ast.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
 
 export const haNlbMembership = defineRule({
@@ -11,8 +11,8 @@ export const haNlbMembership = defineRule({
     sources: ['biztalk/core/scaled-out-receiving-hosts.md'],
     check({ group, report }) {
         for (const nlb of group.nlbs.values()) {
-            const membersNode = (nlb.node as { properties?: Array<{ $type: string }> }).properties?.find(p => p.$type === 'NlbMembers');
-            const node = (membersNode as typeof nlb.node | undefined) ?? nlb.node;
+            const membersNode = (nlb.node.properties ?? []).find(isNlbMembers);
+            const node = membersNode ?? nlb.node;
             const property = membersNode ? undefined : 'name';
             if (nlb.members.length < 2) {
                 report({
@@ -48,7 +48,7 @@ export const haNlbMembership = defineRule({
         const nlb = context.group.nlbs.get(String(context.data.nlb));
         const computers = context.data.computers as string[] | undefined;
         if (!nlb || !computers || computers.length === 0 || !nlb.local) return [];
-        const lists = (nlb.node as Nlb).properties.filter(isNlbMembers);
+        const lists = nlb.node.properties.filter(isNlbMembers);
         let edits;
         if (lists.length === 1) {
             // Edit the list item by item, so comments inside it survive.

@@ -1,3 +1,4 @@
+import { isNlbKind } from '../generated/ast.js';
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
 
@@ -24,7 +25,7 @@ export const haNlbOnWsfc = defineRule({
     fix(context) {
         const nlb = context.group.nlbs.get(String(context.data.nlb));
         if (!nlb || !nlb.local) return [];
-        const kind = (nlb.node as unknown as { properties: Array<{ $type: string; $cstNode?: import('langium').CstNode }> }).properties.find(p => p.$type === 'NlbKind');
+        const kind = nlb.node.properties.find(isNlbKind);
         return [{
             title: `Use a hardware load balancer for ${nlb.name}`,
             edits: kind ? context.editor.replace(kind.$cstNode, 'kind hardware') : context.editor.addToBlock(nlb.node, 'kind hardware'),

@@ -1,6 +1,5 @@
 import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
-import * as ast from '../generated/ast.js';
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText, orderedReceive, orderPreservingReceiveAdapters } from './helpers.js';
 import { handlerOf, itemNodes, moveToClusteredHostFix } from './fixes-common.js';
@@ -18,7 +17,7 @@ export const haOrderedRecv = defineRule({
                 if (handler.direction !== 'receive' || !handler.ordered) continue;
                 if (!orderedReceive(handler)) {
                     // Unknown adapters are HA-ADAPTER-UNKNOWN's: whether they keep order is not known.
-                    const option = (handler.node as ast.Handler).options.find(o => o.flag === 'ordered');
+                    const option = handler.node.options.find(o => o.flag === 'ordered');
                     if (!handler.info || !option) continue;
                     report({
                         node: option, severity: 'warning',
@@ -43,7 +42,7 @@ export const haOrderedRecv = defineRule({
             const start = context.diagnostic.range.start;
             for (const host of context.group.hosts.values()) {
                 for (const handler of host.handlers) {
-                    const node = handler.node as ast.Handler;
+                    const node = handler.node;
                     const index = node.options.findIndex(o => o.flag === 'ordered' && startsAt(o, start));
                     if (index < 0) continue;
                     const edits = node.options.length === 1

@@ -10,7 +10,7 @@ export const haSsoMssUndeclared = defineRule({
     check({ group, report }) {
         if (group.sso?.masterSecretServer) return;
         // A `master-secret-server on X` whose X does not resolve is declared: the linker reports the unknown name.
-        const properties = (group.sso?.node as { properties?: unknown[] } | undefined)?.properties ?? [];
+        const properties = group.sso?.node.properties ?? [];
         if (properties.some(isMasterSecretServer)) return;
         report({
             node: group.sso?.node ?? group.node, property: group.sso ? undefined : 'name',

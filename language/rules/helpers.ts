@@ -219,7 +219,7 @@ export function logShippingTargets(group: GroupModel): LogShippingTarget[] {
     const productionSites = new Set([...productionComputers].map(siteOf).filter((site): site is string => !!site));
     const targets: LogShippingTarget[] = [];
     for (const job of group.backupJobs) {
-        for (const property of ((job.node as ast.BackupJob).properties ?? []).filter(ast.isLogShipping)) {
+        for (const property of (job.node.properties ?? []).filter(ast.isLogShipping)) {
             const name = property.target?.ref?.name ?? property.target?.$refText;
             const sql = name ? group.sqlInstances.get(name) : undefined;
             if (!name || !sql) continue;

@@ -100,8 +100,7 @@ export function takenNames(group: GroupModel, document: AstNode, workspaceNames:
         for (const name of map.keys()) names.add(name);
     }
     for (const node of AstUtils.streamAst(document)) {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name === 'string') names.add(name);
+        if ('name' in node && typeof node.name === 'string') names.add(node.name);
     }
     return names;
 }

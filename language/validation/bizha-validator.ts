@@ -82,7 +82,7 @@ export class BizhaValidator {
         return this.topLevelNames.get('all', () => {
             const map = new Map<string, Array<{ uri: string; type: string }>>();
             for (const description of this.services.shared.workspace.IndexManager.allElements()) {
-                const namespace = namespaceOf({ $type: description.type } as AstNode);
+                const namespace = namespaceOf({ $type: description.type });
                 if (!namespace) continue;
                 const key = `${namespace}/${description.name}`;
                 const list = map.get(key) ?? [];

@@ -1,5 +1,4 @@
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { isGroup, type Model } from '../generated/ast.js';
 import type { BizhaAnalysisService } from '../analysis/analysis-service.js';
 import type { BizhaRuleSettings } from '../config/rule-settings.js';
@@ -125,7 +124,7 @@ export class BizhaRuleEngine {
             codeDescription: { href: this.docs.url(finding.rule.id) },
             relatedInformation: finding.related?.map(r => ({ message: r.message, location: { uri: r.source.uri, range: r.source.range } })),
             data: { ruleId: finding.rule.id, ...finding.data }
-        } as Parameters<ValidationAcceptor>[2] & Pick<Diagnostic, 'codeDescription'>);
+        });
     }
 
     private reportUnusedSuppressions(suppressions: Suppression[], used: Set<Suppression>, accept: ValidationAcceptor, model: Model): void {

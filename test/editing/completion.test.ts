@@ -311,7 +311,7 @@ describe('parsing from the nearest group member or declaration', () => {
         for (const text of texts) {
             const document = (await workspace(services, { 'topology.bizha': text })).get('topology.bizha')!;
             // Line ends, token starts and the middle of words: where completion is asked for.
-            const offsets = [...text.matchAll(/\n| (?=\S)/g)].flatMap(m => m[0] === ' ' ? [m.index! + 1, m.index! + 3] : [m.index!]).filter((_, i) => i % 3 === 0);
+            const offsets = [...text.matchAll(/\n| (?=\S)/g)].flatMap(m => m[0] === ' ' ? [m.index + 1, m.index + 3] : [m.index]).filter((_, i) => i % 3 === 0);
             for (const offset of offsets) {
                 const params = position(document, offset);
                 const describe = (list: CompletionList | undefined) => (list?.items ?? []).map(i => `${i.label}|${i.detail}|${i.sortText}`).sort();

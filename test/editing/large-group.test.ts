@@ -31,8 +31,8 @@ describe('editing one 10,000-line group', () => {
         const document = (await workspace(services, { 'big.bizha': text })).get('big.bizha')!;
         const hoverAt: number[] = [];
         const completeAt: number[] = [];
-        for (const match of text.matchAll(/host (Host\d+)|instances on (BTS\d+)|receive (FILE)|(orchestrations|tracking|account)/g)) hoverAt.push(match.index! + match[0].length - 2);
-        for (const match of text.matchAll(/instances on |receive |\n {8}(?=account)/g)) completeAt.push(match.index! + match[0].length);
+        for (const match of text.matchAll(/host (Host\d+)|instances on (BTS\d+)|receive (FILE)|(orchestrations|tracking|account)/g)) hoverAt.push(match.index + match[0].length - 2);
+        for (const match of text.matchAll(/instances on |receive |\n {8}(?=account)/g)) completeAt.push(match.index + match[0].length);
         const sample = (offsets: number[], count: number) => offsets.filter((_, i) => i % Math.max(1, Math.floor(offsets.length / count)) === 0).slice(0, count);
         for (const offset of sample(hoverAt, 200)) {
             const hover = await services.lsp.HoverProvider!.getHoverContent(document, position(document, offset));

@@ -49,7 +49,7 @@ function comments(document: LangiumDocument): string[] {
 
 async function format(document: LangiumDocument): Promise<string> {
     const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
-    return TextDocument.applyEdits(document.textDocument as TextDocument, edits);
+    return TextDocument.applyEdits(document.textDocument, edits);
 }
 
 async function actionsFor(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {

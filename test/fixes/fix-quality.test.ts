@@ -35,7 +35,7 @@ describe('names for new declarations', () => {
 const services = createTestServices();
 const provider = new BizhaCodeActionProvider(services);
 
-async function actions(text: string, code: string, match = (_: Diagnostic) => true): Promise<{ text: string; list: CodeAction[] }> {
+async function actions(text: string, code: string, match: (diagnostic: Diagnostic) => boolean = () => true): Promise<{ text: string; list: CodeAction[] }> {
     const { document, diagnostics } = await validate(text, services);
     const diagnostic = diagnostics.find(d => d.code === code && match(d));
     expect(diagnostic, code).toBeDefined();

@@ -22,7 +22,8 @@ async function failuresOf(text: string, options: CheckOptions, siblings: Array<{
 describe('the harness', () => {
     test('a misspelt request name in `only` is an error, not a run of the build alone', async () => {
         await expect(failuresOf('group G { }', { only: 'documentSymbol' as RequestName })).rejects.toThrow(/unknown request name in only: documentSymbol \(known: build, documentSymbols,/);
-        await expect(failuresOf('group G { }', { only: ['hover', 'prepareRename' as RequestName] })).rejects.toThrow(/: prepareRename \(/);
+        const misspelt = 'prepareRename' as RequestName;
+        await expect(failuresOf('group G { }', { only: ['hover', misspelt] })).rejects.toThrow(/: prepareRename \(/);
     });
 
     test('a failure names the request that re-runs it', () => {
