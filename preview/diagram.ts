@@ -177,11 +177,13 @@ export function diagramModel(group: PreviewGroup): DiagramModel {
     const edges: Array<{ id: string; from: string; to: string; label?: string }> = [];
     const boxes: DiagramBox[] = [];
     for (const lb of topology.loadBalancers) {
-        const entry = lb.fronts.map(host => `http-entry:${host}`).filter(id => group.functions.some(fn => fn.id === id));
+        // What it balances: isolated hosts' HTTP entry points, and the BAM portal.
+        const fronts = [...lb.fronts, ...(lb.frontsBamPortal ? ['BAM portal'] : [])];
+        const entry = [...lb.fronts.map(host => `http-entry:${host}`), ...(lb.frontsBamPortal ? ['bam-portal'] : [])].filter(id => group.functions.some(fn => fn.id === id));
         const box: DiagramBox = {
             id: newId(), kind: 'load-balancer', title: lb.name, subtitle: lb.kind === 'hardware' ? 'hardware load balancer' : 'Windows NLB',
             lines: [
-                { text: `fronts ${lb.fronts.length ? few(lb.fronts, 2) : 'nothing'}`, functions: entry },
+                { text: `fronts ${fronts.length ? few(fronts, 2) : 'nothing'}`, functions: entry },
                 { text: `members ${lb.members.length ? few(lb.members) : 'none'}`, functions: [] }
             ],
             children: []

@@ -25,7 +25,7 @@ export function topologyView(group: GroupModel, components: readonly ComponentRe
             .map(cluster => ({ name: cluster.name, nodes: cluster.nodes.filter(node => used.has(node)) })),
         loadBalancers: [...group.nlbs.values()]
             .filter(nlb => nlb.local || nlb.members.some(member => used.has(member)))
-            .map(nlb => ({ name: nlb.name, kind: nlb.kind, members: nlb.members.filter(member => used.has(member)), fronts: nlb.fronts })),
+            .map(nlb => ({ name: nlb.name, kind: nlb.kind, members: nlb.members.filter(member => used.has(member)), fronts: nlb.fronts, frontsBamPortal: nlb.frontsBamPortal })),
         sqlInstances: [...group.sqlInstances.values()].map(sql => ({ name: sql.name, server: sql.server, databases: databasesIn('sql', sql.name) })),
         availabilityGroups: [...group.availabilityGroups.values()].map(ag => ({
             name: ag.name, listener: ag.listener,

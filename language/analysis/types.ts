@@ -102,7 +102,7 @@ export interface TopologyView {
     readonly hosts: ReadonlyArray<{ readonly name: string; readonly type: 'in-process' | 'isolated'; readonly tracking: boolean; readonly clusteredOn?: string; readonly instances: ReadonlyArray<{ readonly computer: string; readonly disabled: boolean }> }>;
     /** Clusters the group declares or uses (for its SQL Server, master secret server or hosts), or two of whose nodes it uses. */
     readonly clusters: ReadonlyArray<{ readonly name: string; readonly nodes: readonly string[] }>;
-    readonly loadBalancers: ReadonlyArray<{ readonly name: string; readonly kind: 'windows' | 'hardware'; readonly members: readonly string[]; readonly fronts: readonly string[] }>;
+    readonly loadBalancers: ReadonlyArray<{ readonly name: string; readonly kind: 'windows' | 'hardware'; readonly members: readonly string[]; readonly fronts: readonly string[]; readonly frontsBamPortal: boolean }>;
     readonly sqlInstances: ReadonlyArray<{ readonly name: string; readonly server?: { readonly kind: 'computer' | 'cluster'; readonly name: string }; readonly databases: readonly string[] }>;
     readonly availabilityGroups: ReadonlyArray<{ readonly name: string; readonly listener?: string; readonly replicas: ReadonlyArray<{ readonly sql: string; readonly synchronous: boolean }>; readonly databases: readonly string[] }>;
     readonly masterSecretServer?: { readonly kind: 'computer' | 'cluster'; readonly name: string };

@@ -145,6 +145,17 @@ describe('topology diagram: availability groups, sites, kinds added later', () =
         expect(html).not.toMatch(/<th scope="col" class="component-head tier-biztalk failed" data-col="computer:BTS02">/);
     });
 
+    it('a load balancer in front of the BAM portal says so', async () => {
+        const { groups } = await textGroups(`group G {
+    computer BTS01, BTS02, SQL01
+    sql S on SQL01 { databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB }
+    host H { receive FILE  instances on BTS01, BTS02 }
+    nlb PortalFarm { members BTS01, BTS02  fronts bam-portal }
+}`);
+        const { boxes } = diagramModel(groups[0]);
+        expect(find(boxes, 'load-balancer', 'PortalFarm').lines.map(l => l.text)).toEqual(['fronts BAM portal', 'members BTS01, BTS02']);
+    });
+
     it('lists function kinds it does not know on the computers that provide them', () => {
         const group = hostileGroup();
         const extra = { ...group.functions[1], id: 'queue-manager:QM1', kind: 'queue-manager' as PreviewGroup['functions'][number]['kind'], label: 'queue manager QM1', placements: [{ computer: evil, role: 'active' as const }] };

@@ -86,7 +86,7 @@ export function hostileGroup(): PreviewGroup {
         topology: {
             hosts: [{ name: evil, type: 'in-process', tracking: false, instances: [{ computer: evil, disabled: false }, { computer: jsUrl, disabled: false }] }],
             clusters: [{ name: `CL${scriptName}`, nodes: [evil, jsUrl] }],
-            loadBalancers: [{ name: `LB${evil}`, kind: 'windows', members: [evil, jsUrl], fronts: [evil] }],
+            loadBalancers: [{ name: `LB${evil}`, kind: 'windows', members: [evil, jsUrl], fronts: [evil], frontsBamPortal: false }],
             sqlInstances: [{ name: `SQL${scriptName}`, server: { kind: 'computer', name: bidi }, databases: [bidi] }],
             availabilityGroups: [],
             masterSecretServer: { kind: 'computer', name: bidi }
