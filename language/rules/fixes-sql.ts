@@ -154,9 +154,12 @@ export function passiveNodeFix(context: FixContext, cluster: ClusterModel): Fix 
     const list = cluster.node.properties.filter(ast.isClusterNodes).at(-1);
     if (!list) return undefined;
     const [computer] = newComputerNames(context, 'sql', 1);
+    // A third node is beyond SQL Server Standard's two-node clusters (HA-DB-SQL-STD-NODES).
+    const standard = [...context.group.sqlInstances.values()].filter(s => s.edition === 'standard' && s.server?.kind === 'cluster' && s.server.name === cluster.name);
+    const enterprise = cluster.nodes.length + 1 > 2 ? sqlEnterpriseEdits(context, standard) : [];
     return {
-        title: `Declare computer ${computer} and add it to cluster ${cluster.name} as a passive node`,
-        edits: [...declareComputersEdits(context, [computer], cluster.nodes), ...context.editor.appendToList(itemNodes(list, 'nodes').at(-1), computer)],
+        title: titleOf(`Declare computer ${computer} and add it to cluster ${cluster.name} as a passive node`, enterprise.length > 0 ? `set edition enterprise on ${listText(standard.map(s => s.name))}` : undefined),
+        edits: [...declareComputersEdits(context, [computer], cluster.nodes), ...context.editor.appendToList(itemNodes(list, 'nodes').at(-1), computer), ...enterprise],
         preferred: true
     };
 }

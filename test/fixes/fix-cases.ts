@@ -38,7 +38,7 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-TIER-SEPARATION', [['sql BTSSQL on SQLCL', 'sql BTSSQL on BTS01']]],
         ['HA-DB-SPOF on a SQL computer', [['sql BTSSQL on SQLCL', 'sql BTSSQL on SQL01']]],
         ['HA-DB-SPOF with a highly available instance to move to', [['sql BTSSQL on SQLCL {', 'sql OTHER on SQLCL { databases BAMPrimaryImport }\n    sql BTSSQL on SQL01 {']]],
-        ['HA-DB-ACTIVE-ACTIVE-CAPACITY', [['sql BTSSQL on SQLCL {', 'sql BAMSQL on SQLCL { databases BAMPrimaryImport }\n    sql BTSSQL on SQLCL {']]],
+        ['HA-DB-ACTIVE-ACTIVE-CAPACITY', [['sql BTSSQL on SQLCL {', 'sql BAMSQL on SQLCL { databases BAMPrimaryImport }\n    sql BTSSQL on SQLCL {'], ['edition enterprise\n        version 2019', 'edition standard\n        version 2019']]],
         ['HA-DB-SQL-STD-NODES', [['nodes SQL01, SQL02', 'nodes SQL01, SQL02, SQL03'], ['computer SQL01, SQL02', 'computer SQL01, SQL02, SQL03'], ['edition enterprise\n        version 2019', 'edition standard\n        version 2019']]],
         ['HA-DB-FCI-SHAPE', [['        storage SAN01\n', '']]],
         ['HA-CLHOST-NODES', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03\n    cluster BTSCL { nodes BTS03  msdtc }\n    host Clustered { send SMTP  clustered on BTSCL  instances on BTS03 }']]],
