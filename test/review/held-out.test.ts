@@ -52,6 +52,7 @@ const cases: Case[] = [
     host Web isolated { receive WCF-BasicHttp  instances on BTS01, BTS02  account CONTOSO\svc-iso }
     nlb WebFarm { kind windows  members BTS01, BTS02  fronts Web, bam-portal }
     bam { portal on BTS01, BTS02  event-bus on BTS01, BTS02  backup "\\\\FSNN\\bam" }
+    databases BAMPrimaryImport, BAMStarSchema, BAMArchive on BTSSQL
 }` },
         expected: {}
     },
@@ -303,6 +304,50 @@ queue-manager QMPROD on MQCL
     ${scaledOutHosts}
 }` },
         expected: { 'HA-EDITION-SCALEOUT': ['error'] }
+    },
+    {
+        // Microsoft's minimal two-computer layout ("not highly available"): SQL Server active/active
+        // and every BizTalk host on the same two cluster nodes, the MSS clustered there too.
+        name: 'two computers running SQL active/active, the MSS and every host',
+        files: {
+            'two-box.bizha': String.raw`group TwoBox {
+    receive-location-fault-tolerance on
+    computer N1, N2, FS1, FS2
+    cluster CL { nodes N1, N2  storage SAN  msdtc  network-name CLNN  witness disk }
+    cluster FSCL { nodes FS1, FS2  network-name FSNN  witness disk }
+    sql SQLA on CL { edition enterprise  databases BizTalkMsgBoxDb }
+    sql SQLB on CL { edition enterprise  databases BizTalkMgmtDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb }
+    sso { master-secret-server on CL  backup "\\\\FSNN\\sso"  administrators CONTOSO\SSOAdmins }
+    host R { receive FILE (path "\\\\FSNN\\in")  instances on N1, N2  account CONTOSO\a }
+    host P { orchestrations  instances on N1, N2  account CONTOSO\a }
+    host S { send SMTP  instances on N1, N2  account CONTOSO\a }
+    host T { tracking  instances on N1, N2  account CONTOSO\a }
+    backup-job { destination "\\\\FSNN\\backup" }
+}` },
+        expected: {
+            'HA-SSO-NONCLUSTERED-HOST-ON-NODE': ['error'], 'HA-TIER-SEPARATION': ['error'],
+            'HA-DB-ACTIVE-ACTIVE-CAPACITY': ['warning'], 'HA-DR-LOGSHIP': ['information']
+        }
+    },
+    {
+        // The SSO-and-host design done wrong: an unclustered processing host on the SSO nodes and
+        // isolated receive there without clustered IIS. The clustered FILE receive and send hosts
+        // are clustered because of SSO: HA-CLHOST-UNNEEDED must not ask to uncluster them.
+        name: 'SSO clustered on BizTalk nodes with an unclustered host and no clustered IIS',
+        files: {
+            'sso-bad.bizha': String.raw`group SsoBad {
+    receive-location-fault-tolerance on
+    computer BTS01, BTS02
+    cluster BTSCL { nodes BTS01, BTS02  msdtc  network-name BTSNN  witness disk }
+    ${sqlTier.replace('master-secret-server on SQLCL', 'master-secret-server on BTSCL')}
+    host Rcv { receive FILE (path "\\\\FSNN\\in")  clustered on BTSCL  instances on BTS01, BTS02  account CONTOSO\a }
+    host P { orchestrations  instances on BTS01, BTS02  account CONTOSO\a }
+    host S { send SMTP  clustered on BTSCL  instances on BTS01, BTS02  account CONTOSO\a }
+    host T { tracking  clustered on BTSCL  instances on BTS01, BTS02  account CONTOSO\a }
+    host Web isolated { receive WCF-BasicHttp  instances on BTS01, BTS02  account CONTOSO\a }
+    nlb WebNlb { kind hardware  members BTS01, BTS02  fronts Web }
+}` },
+        expected: { 'HA-SSO-NONCLUSTERED-HOST-ON-NODE': ['error'], 'HA-SSO-IIS-CLUSTER': ['error'] }
     }
 ];
 
