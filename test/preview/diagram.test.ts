@@ -4,7 +4,8 @@ import { createLayoutEngine } from '../../preview/layout-engine.js';
 import { groupKey, type PreviewGroup } from '../../preview/protocol.js';
 import { buildReport } from '../../preview/report.js';
 import { renderGroups } from '../../preview/render.js';
-import { evil, exampleGroups, hostileGroup, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
+import { readFileSync } from 'node:fs';
+import { evil, exampleGroups, examplePath, hostileGroup, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
 const engine = createLayoutEngine();
 
@@ -176,6 +177,26 @@ describe('topology diagram: availability groups, sites, kinds added later', () =
         expect(svg).toContain('&lt;script&gt;');
         expect(svg).not.toContain('\u202E');
         expect(textOf(svg)).toContain(`CL${scriptName}`.slice(0, 10));
+    });
+});
+
+describe('topology diagram of every example and of half-typed groups', () => {
+    it('lays out and draws without error, one box per computer', async () => {
+        const texts = [
+            ...['small-ha', 'medium-ha', 'large-ha', 'availability-group', 'ftp-msmq-clustered', 'two-computer-not-ha'].map(name => readFileSync(examplePath(name), 'utf8')),
+            'group G { }',
+            'group G {\n    computer A\n}',
+            'group G {\n    computer A, B\n    cluster C { nodes A, B }\n    cluster D { nodes A }\n    host H { clustered on C  instances on A, B }\n    nlb L { members A }\n}',
+            'group G {\n    host H { instances on \n'
+        ];
+        for (const text of texts) {
+            for (const group of (await textGroups(text)).groups) {
+                const layout = await layoutDiagram(group, engine);
+                const svg = drawDiagram(group, layout, { [groupKey(group)]: group.components.map(c => c.id) }, { interactive: true });
+                const computers = group.components.filter(c => c.kind === 'computer').length;
+                expect((svg.match(/class="dg-box dg-computer/g) ?? []).length, text.slice(0, 40)).toBe(computers);
+            }
+        }
     });
 });
 
