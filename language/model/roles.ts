@@ -114,6 +114,6 @@ export function accountKind(value: string, computers?: { has(name: string): bool
 
 /** An account as .bizha text: as it is when it lexes as one account token, quoted (backslashes doubled) otherwise. */
 export function accountText(value: string): string {
-    if (builtInAccounts.has(value) || /^(?:[A-Za-z0-9_.\-]+\\[A-Za-z0-9_.$\-]+|[A-Za-z0-9_.$\-]+@[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*)$/.test(value)) return value;
+    if (builtInAccounts.has(value) || /^(?:[A-Za-z0-9_.-]+\\[A-Za-z0-9_.$-]+|[A-Za-z0-9_.$-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)$/.test(value)) return value;
     return `"${value.replace(/[\\"]/g, match => `\\${match}`)}"`;
 }

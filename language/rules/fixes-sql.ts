@@ -167,7 +167,7 @@ export function passiveNodeFix(context: FixContext, cluster: ClusterModel): Fix 
 /** Sets SQL Server Enterprise edition on instances (replacing `edition standard`). */
 export function sqlEnterpriseEdits(context: FixContext, instances: SqlInstanceModel[]): TextEdit[] {
     return instances.filter(s => s.local).flatMap(sql => {
-        const edition = (sql.node as ast.SqlInstance).properties.find(ast.isSqlEdition);
+        const edition = sql.node.properties.find(ast.isSqlEdition);
         return edition?.$cstNode ? context.editor.replace(edition.$cstNode, 'edition enterprise') : [];
     });
 }
@@ -175,7 +175,7 @@ export function sqlEnterpriseEdits(context: FixContext, instances: SqlInstanceMo
 /** Gives the cluster of a failover cluster instance what it lacks: a second node, shared storage. */
 export function completeFciClusterFix(context: FixContext, cluster: ClusterModel): Fix | undefined {
     if (!cluster.local) return undefined;
-    const node = cluster.node as ast.Cluster;
+    const node = cluster.node;
     const list = node.properties.filter(ast.isClusterNodes).at(-1);
     const added = newComputerNames(context, 'sql', Math.max(0, 2 - cluster.nodes.length));
     const edits: TextEdit[] = [];

@@ -28,7 +28,7 @@ export const haClhostNodes = defineRule({
         const host = context.group.hosts.get(String(context.data.host));
         const cluster = context.group.clusters.get(String(context.data.cluster));
         if (!host || !cluster?.local) return [];
-        const list = (cluster.node as ast.Cluster).properties.filter(ast.isClusterNodes).at(-1);
+        const list = cluster.node.properties.filter(ast.isClusterNodes).at(-1);
         if (!list) return [];
         const biztalk = biztalkComputers(context.group);
         const nodes = cluster.nodes.filter(n => biztalk.includes(n));

@@ -1,4 +1,3 @@
-import * as ast from '../generated/ast.js';
 import { handlerOf } from './fixes-common.js';
 import { defineRule } from './rule.js';
 import { distinctEnabledComputers, listText } from './helpers.js';
@@ -27,7 +26,7 @@ export const haFileShare = defineRule({
     },
     fix(context) {
         const found = handlerOf(context);
-        const option = (found?.handler.node as ast.Handler | undefined)?.options.find(o => o.path !== undefined);
+        const option = found?.handler.node.options.find(o => o.path !== undefined);
         if (!found || !option?.$cstNode) return [];
         // The share's name is the user's: the placeholder keeps the folder's last part and is selected.
         const folder = found.handler.path!.split(/[\\/]/).filter(Boolean).at(-1)?.replace(/[^\w.-]/g, '') || 'share';

@@ -438,7 +438,7 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
         await page.click('.view-tab[data-view="diagram"]');
         await page.waitForFunction(n => Number(document.documentElement.dataset.diagrams ?? 0) > n, drawn, { timeout: 60_000 });
     }
-    const diagramText = (page: Page) => page.evaluate(() => document.querySelector('.view-diagram:not([hidden]) svg')!.textContent!.replace(/\s+/g, ' '));
+    const diagramText = (page: Page) => page.evaluate(() => document.querySelector('.view-diagram:not([hidden]) svg')!.textContent.replace(/\s+/g, ' '));
     const diagramBoxes = (page: Page, kind: string) => page.evaluate(k => Array.from(document.querySelectorAll(`.view-diagram:not([hidden]) .dg-${k} > .dg-title`)).map(e => e.textContent), kind);
     const waitForDiagram = (page: Page, text: string) => page.waitForFunction(t => document.querySelector('.view-diagram:not([hidden]) svg')?.textContent?.includes(t), text, { timeout: 30_000 });
 
