@@ -1,5 +1,5 @@
 import * as ast from '../generated/ast.js';
-import { isLocalDrivePath, serverElement, uncServer } from '../model/roles.js';
+import { fileServerOf, isLocalDrivePath } from '../model/roles.js';
 import type { GroupModel } from '../model/topology.js';
 import { defineRule } from './rule.js';
 import { computersOfSql, listText, sqlInstancesHoldingDatabases } from './helpers.js';
@@ -33,8 +33,8 @@ export function locationProblem(group: GroupModel, path: string, writer: string)
     if (isLocalDrivePath(path)) {
         return `${writer} writes to ${path}, a drive of the SQL Server computer that runs it: the databases and their backups share that computer and its disks, so one failure loses both, and a standby cannot read them. Write the backups to a UNC share on another computer, ideally a clustered file share.`;
     }
-    const server = uncServer(path);
-    const element = server ? serverElement(group, server) : undefined;
+    // By computer or cluster name, or by the cluster's network name (its client access point).
+    const element = fileServerOf(group, path);
     if (!element) return undefined;
     const holders = databasesOn(group, element);
     if (holders.length === 0) return undefined;

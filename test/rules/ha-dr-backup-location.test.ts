@@ -32,6 +32,13 @@ describe(ID, () => {
         expect(hits[0].message).toContain('a share on cluster SQLCL, whose nodes run SQL instance BTSSQL');
     });
 
+    test('fires on a share on the SQL cluster reached by its network name', async () => {
+        const text = variant([[destination, String.raw`destination "\\\\sqlnn.contoso.com\\backup"`], ['        msdtc\n    }', '        msdtc\n        network-name SQLNN\n    }']]);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(hits[0].message).toContain('a share on cluster SQLCL, whose nodes run SQL instance BTSSQL');
+    });
+
     test('fires on a share on a replica computer of an availability group holding the databases', async () => {
         const hits = await findings(variant([[destination, String.raw`destination "\\\\SQL02\\backup"`]], agGroup));
         expect(hits.map(show)).toHaveLength(1);
