@@ -30,6 +30,7 @@ export const cleanGroup = `group Prod {
         nodes SQL01, SQL02
         storage SAN01
         msdtc
+        witness disk
     }
 
     sql BTSSQL on SQLCL {
@@ -94,7 +95,7 @@ export const withHost = (host: string, base = cleanGroup): string => variant([['
 
 /** The clean group plus a cluster of its two BizTalk computers (the NLB becomes a hardware one, as cluster nodes require). */
 export const clusteredBase = variant([
-    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  msdtc  msmq }\n'],
+    ['computer BTS01, BTS02\n', 'computer BTS01, BTS02\n    cluster BTSCL { nodes BTS01, BTS02  witness file-share  msdtc  msmq }\n'],
     ['nlb WebFarm {', 'nlb WebFarm { kind hardware ']
 ]);
 

@@ -219,7 +219,7 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
             nodes = [...nodes, ...added];
         }
         clusterName = context.names.next(biztalkClusters(group), 'BTSCL');
-        edits.push(...editor.addGroupMember(group.node, 'cluster', editor.block(`cluster ${clusterName}`, [`nodes ${nodes.join(', ')}`, 'msdtc', ...(isMsmq ? ['msmq'] : [])])));
+        edits.push(...editor.addGroupMember(group.node, 'cluster', editor.block(`cluster ${clusterName}`, [`nodes ${nodes.join(', ')}`, 'msdtc', ...(isMsmq ? ['msmq'] : []), ...(nodes.length % 2 === 0 ? ['witness file-share'] : [])])));
         described.push(`declare cluster ${clusterName} of ${listText(nodes)}`);
     }
     const hostName = context.names.next([], `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);

@@ -35,7 +35,7 @@ export function newSqlCluster(context: FixContext, keep: string[]): NewCluster {
     const storage = context.names.next(storages, 'SAN01');
     const edits: TextEdit[] = [
         ...(added.length > 0 ? declareComputersEdits(context, added, sqlComputers(context.group)) : []),
-        ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, `storage ${storage}`, 'msdtc']))
+        ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, `storage ${storage}`, 'msdtc', ...(nodes.length % 2 === 0 ? ['witness disk'] : [])]))
     ];
     const description = `${added.length > 0 ? `declare ${computersText(added)} and ` : ''}cluster ${name} of ${listText(nodes)} with shared storage and MSDTC`;
     return { name, nodes, edits, description };
@@ -87,7 +87,7 @@ export function clusterMasterSecretFix(context: FixContext): Fix | undefined {
         title: `Declare computers ${listText(nodes)} and cluster ${name} of them, and cluster the master secret server on ${name}`,
         edits: [
             ...declareComputersEdits(context, nodes),
-            ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`])),
+            ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, ...(nodes.length % 2 === 0 ? ['witness file-share'] : [])])),
             ...replaceMss(name)
         ],
         preferred: true

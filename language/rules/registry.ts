@@ -60,6 +60,14 @@ import { haDrBackupLocation } from './ha-dr-backup-location.js';
 import { haDrLogship } from './ha-dr-logship.js';
 import { haSiteSpof } from './ha-site-spof.js';
 import { haHypervisorSpof } from './ha-hypervisor-spof.js';
+import { haNettcpLease } from './ha-nettcp-lease.js';
+import { haMqseries } from './ha-mqseries.js';
+import { haClusterWitness } from './ha-cluster-witness.js';
+import { haAgOsPrereq } from './ha-ag-os-prereq.js';
+import { haAgJobsLogins } from './ha-ag-jobs-logins.js';
+import { haDomLocalScope } from './ha-dom-local-scope.js';
+import { haDomNameFormat } from './ha-dom-name-format.js';
+import { haPerimeterNlb } from './ha-perimeter-nlb.js';
 import { bizhaUnusedSuppression } from './bizha-unused-suppression.js';
 
 /** Every rule bizha runs, in the order of the catalog. Adding a rule: one module here and its page in docs/rules. */
@@ -77,12 +85,14 @@ export const allRules: readonly Rule[] = [
     haRecvNlb,
     haNlbMembership,
     haNlbOnWsfc,
+    haNettcpLease,
     haRecvMustCluster,
     haRecvPop3,
     haMsmqCluster,
     haWcfNetmsmq,
     haOrderedRecv,
     haOrderedSend,
+    haMqseries,
     haRecvSqlSap,
     haFileShare,
     haFileServerSpof,
@@ -92,6 +102,7 @@ export const allRules: readonly Rule[] = [
     haClhostOwners,
     haClhostUnneeded,
     haClusterMsdtc,
+    haClusterWitness,
     haSsoMssUndeclared,
     haSsoMssSpof,
     haSsoMssNlb,
@@ -110,16 +121,21 @@ export const allRules: readonly Rule[] = [
     haAgSameInstance,
     haAgSync,
     haAgDtc,
+    haAgOsPrereq,
     haAgListener,
     haAgStdEdition,
     haAgReplicaNodes,
+    haAgJobsLogins,
     haAgBamSsasSsis,
     haTrackNone,
     haTrackSpof,
     haTrackDedicated,
     haDomGroups,
     haDomBuiltin,
+    haDomLocalScope,
+    haDomNameFormat,
     haMsdtcNetwork,
+    haPerimeterNlb,
     haDrBackupjob,
     haDrBackupLocation,
     haDrLogship,

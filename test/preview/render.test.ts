@@ -6,7 +6,8 @@ import { groupKey } from '../../preview/protocol.js';
 import { columnsOf, renderGroups, rowsOf, summaryHtml } from '../../preview/render.js';
 import { renderMatrixSvg } from '../../preview/svg.js';
 import { variant } from '../fixtures.js';
-import { bidi, evil, exampleGroups, hostileGroup, hostileTopology, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
+import * as fs from 'node:fs';
+import { bidi, evil, examplePath, exampleGroups, hostileGroup, hostileTopology, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
 /** Text between tags, entities decoded enough to read assertions. */
 function textOf(html: string): string {
@@ -217,6 +218,9 @@ describe('preview renderer: hostile names', () => {
 
 describe('editor cursor → preview highlight', async () => {
     const { uri, groups } = await exampleGroups('small-ha');
+    const exampleLines = fs.readFileSync(examplePath('small-ha'), 'utf8').split('\n');
+    /** The 1-based line of the example holding `text`. */
+    const lineWith = (text: string) => exampleLines.findIndex(l => l.includes(text)) + 1;
 
     it('finds the functions of the host block and the computer named at the cursor', () => {
         // `instances on BTS01, BTS02` of ProcessingHost (line 64, 1-based)
@@ -227,8 +231,8 @@ describe('editor cursor → preview highlight', async () => {
 
     it('finds the function declared at the cursor first', () => {
         // `send FILE, SMTP, ...`: on SMTP
-        const line = 70;
-        const hit = locate(groups, { uri, position: { line: line - 1, character: 20 }, word: 'SMTP' });
+        const line = lineWith('send FILE, SMTP');
+        const hit = locate(groups, { uri, position: { line: line - 1, character: exampleLines[line - 1].indexOf('SMTP') }, word: 'SMTP' });
         expect([...hit.functions]).toEqual(['send:SendHost:SMTP']);
     });
 

@@ -37,6 +37,21 @@ describe(ID, () => {
         expect(hits[0].message).toContain('BizTalkRuleEngineDb is placed on SQLB');
     });
 
+    test('a listener spanning two subnets is an error', async () => {
+        const hits = await findings(variant([['listener BTSLSN port 1433', 'listener BTSLSN port 1433 subnets 2']], agGroup));
+        expect(hits.map(severityOf)).toEqual(['error']);
+        expect(hits[0].message).toContain('spans 2 subnets');
+        expect(hits[0].message).toContain('MultiSubnetFailover');
+    });
+
+    test('a port other than 1433 needs a SQL alias on every BizTalk computer: a warning naming those without', async () => {
+        const port = variant([['listener BTSLSN port 1433', 'listener BTSLSN port 1533']], agGroup);
+        const hits = await findings(variant([['computer BTS01, BTS02', 'computer BTS01 { sql-alias BTSAG }, BTS02']], port));
+        expect(hits.map(severityOf)).toEqual(['warning']);
+        expect(hits[0].message).toContain('listens on port 1533, not 1433, and BTS02 has no SQL alias');
+        expect(await findings(variant([['computer BTS01, BTS02', 'computer BTS01 { sql-alias BTSAG }, BTS02 { sql-alias BTSAG }']], port))).toEqual([]);
+    });
+
     test('does not fire with a listener, on an availability group without BizTalk databases, or on databases of other instances', async () => {
         expect(await findings(agGroup)).toEqual([]);
         const empty = variant([['        listener BTSLSN port 1433\n', ''], ['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb\n    }', '}\n    databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb on OTHER\n    sql OTHER on SQLCL']], agGroup);
