@@ -109,6 +109,18 @@ export function newBalancer(context: FixContext, host: HostModel, computers: str
     };
 }
 
+/** Makes a load balancer a hardware one: Windows NLB cannot share computers with failover clusters or the master secret server. */
+export function hardwareBalancerFix(context: FixContext, name: string): Fix[] {
+    const nlb = context.group.nlbs.get(name);
+    if (!nlb?.local) return [];
+    const kind = (nlb.node as ast.Nlb).properties.find(ast.isNlbKind);
+    return [{
+        title: `Use a hardware load balancer for ${nlb.name}`,
+        edits: kind ? context.editor.replace(kind.$cstNode, 'kind hardware') : context.editor.addToBlock(nlb.node, 'kind hardware'),
+        preferred: true
+    }];
+}
+
 /** A fix title: the main change, then every other change the fix makes. */
 export function titleOf(main: string, ...changes: Array<Change | string | undefined>): string {
     const parts = [main, ...changes.map(c => typeof c === 'string' ? c : c?.description).filter((d): d is string => !!d)];

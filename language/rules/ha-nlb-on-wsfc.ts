@@ -1,4 +1,4 @@
-import { isNlbKind } from '../generated/ast.js';
+import { hardwareBalancerFix } from './fixes-common.js';
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
 
@@ -23,13 +23,6 @@ export const haNlbOnWsfc = defineRule({
         }
     },
     fix(context) {
-        const nlb = context.group.nlbs.get(String(context.data.nlb));
-        if (!nlb || !nlb.local) return [];
-        const kind = nlb.node.properties.find(isNlbKind);
-        return [{
-            title: `Use a hardware load balancer for ${nlb.name}`,
-            edits: kind ? context.editor.replace(kind.$cstNode, 'kind hardware') : context.editor.addToBlock(nlb.node, 'kind hardware'),
-            preferred: true
-        }];
+        return hardwareBalancerFix(context, String(context.data.nlb));
     }
 });

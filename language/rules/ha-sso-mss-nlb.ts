@@ -1,3 +1,4 @@
+import { hardwareBalancerFix } from './fixes-common.js';
 import { defineRule } from './rule.js';
 import { listText } from './helpers.js';
 
@@ -22,5 +23,8 @@ export const haSsoMssNlb = defineRule({
                 data: { nlb: nlb.name }
             });
         }
+    },
+    fix(context) {
+        return hardwareBalancerFix(context, String(context.data.nlb));
     }
 });

@@ -44,6 +44,7 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-CLHOST-NODES', [['computer BTS01, BTS02', 'computer BTS01, BTS02, BTS03\n    cluster BTSCL { nodes BTS03  msdtc }\n    host Clustered { send SMTP  clustered on BTSCL  instances on BTS03 }']]],
         ['HA-FILE-SHARE', [['receive FILE (path "\\\\\\\\fs-cluster\\\\in")', 'receive FILE (path "D:\\\\Drop\\\\In")']]],
         ['HA-DR-LOGSHIP', [['        log-shipping to DRSQL\n', '']]],
+        ['HA-SSO-MSS-NLB', [['master-secret-server on SQLCL', 'master-secret-server on BTS01'], ['nlb WebFarm { members BTS01, BTS02', 'nlb WebFarm { kind windows  members BTS01, BTS02']]],
         ['HA-AG-SYNC and HA-AG-DTC', [['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2019 }\n    sql AGB on SQL02 { version 2019 }\n    availability-group AG1 { replicas AGA, AGB asynchronous  databases BAMPrimaryImport }\n']]]
     ];
     const singleComputer = cleanGroup.replace('computer BTS01, BTS02', 'computer BTS01').replaceAll('BTS01, BTS02', 'BTS01');
