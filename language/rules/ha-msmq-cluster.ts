@@ -1,6 +1,17 @@
 import { defineRule } from './rule.js';
-import { distinctEnabledComputers } from './helpers.js';
+import { distinctEnabledComputers, listText } from './helpers.js';
 import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
+
+/**
+ * What a failure does to a receive of local transactional queues. With several instances the
+ * receive itself goes on (the analysis says so), but each computer's queues are its own.
+ */
+function localQueueRisk(computers: string[]): string {
+    if (computers.length === 1) {
+        return `reads local transactional queues on ${computers[0]}: receiving stops when ${computers[0]} fails, and the messages in its queues wait until it returns.`;
+    }
+    return `reads local transactional queues, and each of ${listText(computers)} has its own: the other instances keep receiving from theirs, but when one computer fails the messages already in its queues are stranded until it returns, and senders addressing its queues fail.`;
+}
 
 export const haMsmqCluster = defineRule({
     id: 'HA-MSMQ-CLUSTER',
@@ -33,7 +44,7 @@ export const haMsmqCluster = defineRule({
                     severity: transactional ? 'error' : 'warning',
                     message: handler.direction === 'send'
                         ? `send ${handler.adapter} on ${host.name} depends on the local MSMQ outgoing queue of the computer it runs on: messages waiting there are stranded when that computer fails. Move it to a clustered host in the cluster group of a clustered MSMQ resource.`
-                        : `receive ${handler.adapter} on ${host.name} reads local transactional queues, which exist on one computer only: receiving stops when it fails. Move it to a clustered host with a clustered MSMQ resource, or mark it \`(remote-queue)\` if it reads only queues on a clustered remote MSMQ server.`,
+                        : `receive ${handler.adapter} on ${host.name} ${localQueueRisk(distinctEnabledComputers(host))} Move it to a clustered host with a clustered MSMQ resource, or mark it \`(remote-queue)\` if it reads only queues on a clustered remote MSMQ server.`,
                     data: { host: host.name, adapter: handler.adapter }
                 });
             }

@@ -30,6 +30,14 @@ describe(ID, () => {
         expect(hits[0].message).toContain('receive MSMQ on MsmqRecv reads local transactional queues');
     });
 
+    test('the message agrees with the failure analysis: scaled out, the receive goes on but a failed computer strands its own queues', async () => {
+        const scaled = await findings(withHost('host MsmqRecv { receive MSMQ  instances on BTS01, BTS02 }'));
+        expect(scaled[0].message).toContain('each of BTS01 and BTS02 has its own: the other instances keep receiving from theirs, but when one computer fails the messages already in its queues are stranded until it returns');
+        expect(scaled[0].message).not.toContain('receiving stops');
+        const single = await findings(withHost('host MsmqRecv { receive MSMQ  instances on BTS01 }'));
+        expect(single[0].message).toContain('reads local transactional queues on BTS01: receiving stops when BTS01 fails');
+    });
+
     test('non-transactional MSMQ send is a warning', async () => {
         const hits = await findings(withHost('host MsmqSend { send MSMQ (non-transactional)  instances on BTS01, BTS02 }'));
         expect(hits.map(show)).toHaveLength(1);
