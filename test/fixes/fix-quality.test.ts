@@ -102,3 +102,19 @@ describe('fix quality', () => {
         expect(fixed.split('\n')[line].slice(character, character + length)).toBe('svc-biztalkserverisolatedhost');
     });
 });
+
+describe('a name the user must choose, in a client with snippet edits', () => {
+    test('is a snippet placeholder (LSP 3.18 SnippetTextEdit, as vscode-languageclient 10.1 announces)', async () => {
+        const snippetServices = createTestServices();
+        const snippetProvider = new BizhaCodeActionProvider(snippetServices);
+        await snippetServices.shared.lsp.LanguageServer.initialize({ processId: null, rootUri: null, capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } } });
+        const { document, diagnostics } = await validate(twoComputer, snippetServices);
+        const diagnostic = diagnostics.find(d => d.code === 'HA-DOM-BUILTIN')!;
+        const list = (await snippetProvider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) ?? []) as CodeAction[];
+        const fix = list.find(a => a.isPreferred)!;
+        expect(fix.command).toBeUndefined();
+        const [change] = fix.edit!.documentChanges! as Array<{ edits: Array<{ snippet?: { kind: string; value: string } }> }>;
+        // The backslash is escaped for the snippet syntax; the name is placeholder 1.
+        expect(change.edits[0].snippet).toEqual({ kind: 'snippet', value: 'CONTOSO\\\\${1:svc-biztalkserverisolatedhost}' });
+    });
+});
