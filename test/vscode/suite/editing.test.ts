@@ -14,7 +14,9 @@ import { log } from './log.js';
 const isError = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Error;
 
 /** examples/two-computer-not-ha without its comments: one BizTalk computer, one SQL computer, local and built-in accounts. */
-const notHighlyAvailable = `group ContosoTwoBox {
+// Group names are workspace-wide: the examples folder (the test workspace) already has ContosoTwoBox,
+// and each test's untitled document stays open, so every test names its group apart.
+const notHighlyAvailable = (group: string): string => `group ${group} {
     version 2020 cu 6
     edition enterprise
 
@@ -93,14 +95,14 @@ describe('bizha editing features (packaged extension)', function () {
 
   it('makes a group highly available with the source action, and its errors go', async function () {
     this.timeout(120_000);
-    const doc = await openBizha(notHighlyAvailable);
+    const doc = await openBizha(notHighlyAvailable('E2eTwoBox'));
     await waitFor('errors', 30_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? true : undefined);
     log(`before:\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri).filter(isError))}`);
-    const at = positionOf(doc, 'group ContosoTwoBox');
+    const at = positionOf(doc, 'group E2eTwoBox');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), 'source.bizha.makeHighlyAvailable');
     log(`source actions: ${actions.map((a) => a.title).join(' | ')}`);
-    const action = actions.find((a) => a.title === 'Make group ContosoTwoBox highly available');
-    assert.ok(action?.edit, `no "Make group ContosoTwoBox highly available" among ${actions.map((a) => a.title).join(', ')}`);
+    const action = actions.find((a) => a.title === 'Make group E2eTwoBox highly available');
+    assert.ok(action?.edit, `no "Make group E2eTwoBox highly available" among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     await waitFor('every error to go', 60_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? undefined : true)
       .catch((err: Error) => { throw new Error(`${err.message}\n${describeDiagnostics(vscode.languages.getDiagnostics(doc.uri))}\n${doc.getText()}`); });
@@ -110,7 +112,7 @@ describe('bizha editing features (packaged extension)', function () {
 
   it('makes the active group highly available from the command palette command', async function () {
     this.timeout(120_000);
-    const doc = await openBizha(notHighlyAvailable);
+    const doc = await openBizha(notHighlyAvailable('E2eTwoBoxPalette'));
     await waitFor('errors', 30_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? true : undefined);
     await vscode.commands.executeCommand('bizha.makeHighlyAvailable');
     await waitFor('every error to go', 60_000, () => vscode.languages.getDiagnostics(doc.uri).some(isError) ? undefined : true)
