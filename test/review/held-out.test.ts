@@ -348,6 +348,61 @@ queue-manager QMPROD on MQCL
     nlb WebNlb { kind hardware  members BTS01, BTS02  fronts Web }
 }` },
         expected: { 'HA-SSO-NONCLUSTERED-HOST-ON-NODE': ['error'], 'HA-SSO-IIS-CLUSTER': ['error'] }
+    },
+    {
+        // MQSeries: one queue manager clustered (fine, scaled-out hosts), one on a single computer
+        // (HA-MQSERIES, a warning in the catalog); an ordered MQSeries receive in a clustered host.
+        name: 'MQSeries with a clustered and an unclustered queue manager',
+        files: {
+            'mq.bizha': String.raw`group Mq {
+    receive-location-fault-tolerance on
+    computer BTS01, BTS02, BTS03, BTS04, MQ01, MQ02, MQ03
+    cluster MQCL { nodes MQ01, MQ03  network-name MQNN  witness disk }
+    cluster BTSCL { nodes BTS03, BTS04  msdtc  network-name BTSNN  witness disk }
+    queue-manager QM1 on MQCL
+    queue-manager QM2 on MQ02
+    ${sqlTier}
+    host MqA { receive MQSeries (queue-manager QM1)  send MQSeries (queue-manager QM1)  instances on BTS01, BTS02  account CONTOSO\a }
+    host MqB { receive MQSeries (queue-manager QM2)  instances on BTS01, BTS02  account CONTOSO\a }
+    host MqOrdered { receive MQSeries (ordered, queue-manager QM1)  clustered on BTSCL  instances on BTS03, BTS04  account CONTOSO\a }
+    host P { orchestrations  instances on BTS01, BTS02  account CONTOSO\a }
+    host T { tracking  instances on BTS01, BTS02  account CONTOSO\a }
+}` },
+        expected: { 'HA-MQSERIES': ['warning'] }
+    },
+    {
+        // Perimeter network: two DMZ servers behind a hardware load balancer (fine) and a third
+        // alone running its own isolated host.
+        name: 'perimeter-network receive servers, one of them alone',
+        files: {
+            'dmz.bizha': String.raw`group Dmz {
+    receive-location-fault-tolerance on
+    computer BTS01, BTS02
+    computer WEB01 { zone perimeter }
+    computer WEB02 { zone perimeter }
+    computer WEB03 { zone perimeter }
+    ${sqlTier}
+    ${scaledOutHosts}
+    host WebRcv isolated { receive WCF-WSHttp, SOAP  instances on WEB01, WEB02  account CONTOSO\a }
+    host PartnerRcv isolated { receive HTTP  instances on WEB03  account CONTOSO\a }
+    nlb DmzFarm { kind hardware  members WEB01, WEB02  fronts WebRcv }
+}` },
+        expected: { 'HA-HOST-SPOF': ['error'], 'HA-PERIMETER-NLB': ['information'] }
+    },
+    {
+        // Account and adapter details: a UPN service account, a domain local group (one domain),
+        // WCF-NetTcp behind a load balancer with the default lease.
+        name: 'UPN account, domain local group, WCF-NetTcp behind a load balancer without a lease timeout',
+        files: {
+            'accounts.bizha': String.raw`group Accounts {
+    receive-location-fault-tolerance on
+    computer BTS01, BTS02
+    ${sqlTier}
+    ${scaledOutHosts}
+    host Tcp { receive WCF-NetTcp  instances on BTS01, BTS02  account svc-tcp@contoso.com  windows-group CONTOSO\BizTalkUsers (domain-local) }
+    nlb TcpNlb { kind windows  members BTS01, BTS02  fronts Tcp }
+}` },
+        expected: { 'HA-DOM-NAME-FORMAT': ['warning'], 'HA-DOM-LOCAL-SCOPE': ['information'], 'HA-NETTCP-LEASE': ['information'] }
     }
 ];
 
