@@ -13,7 +13,7 @@ import type { PreviewDiagnostic, PreviewFunction, PreviewGroup } from './protoco
  * missing tracking). Anything else is a group finding.
  */
 
-const allKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
+const allKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'bam-event-bus', 'bam-portal', 'http-entry', 'file-server', 'queue-manager'];
 const hostKinds: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'http-entry'];
 
 /** Function kinds a rule area can be about; areas missing here concern the whole group. */
@@ -26,6 +26,7 @@ const kindsOfArea: Record<string, readonly FunctionKind[]> = {
     databases: ['database'],
     'availability groups': ['database'],
     tracking: ['tracking'],
+    BAM: ['bam-portal', 'bam-event-bus', 'database'],
     accounts: allKinds,
     sites: allKinds
 };

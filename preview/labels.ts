@@ -3,7 +3,7 @@ import type { FunctionState } from '../language/analysis/simulate.js';
 
 /** The words the preview, the report and its SVG use: one place, so they read the same everywhere. */
 
-export const kindOrder: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'http-entry', 'file-server', 'queue-manager'];
+export const kindOrder: readonly FunctionKind[] = ['receive', 'processing', 'send', 'tracking', 'database', 'master-secret-server', 'bam-event-bus', 'bam-portal', 'http-entry', 'file-server', 'queue-manager'];
 
 /** A kind's heading; kinds added to the analysis later read as their id ("file-server" → "File server"). */
 export function kindTitleOf(kind: string): string {
@@ -17,6 +17,8 @@ export const kindTitle: Record<FunctionKind, string> = {
     tracking: 'Tracking',
     database: 'Databases',
     'master-secret-server': 'Master secret server',
+    'bam-event-bus': 'BAM event bus',
+    'bam-portal': 'BAM portal',
     'http-entry': 'Load-balanced entry points',
     'file-server': 'File servers',
     'queue-manager': 'MQ queue managers'

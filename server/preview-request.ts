@@ -181,6 +181,15 @@ export function scopesOf(model: GroupModel, fn: FunctionResult): SourceRef[] {
             else if (mss) add(model.computers.get(mss.name)?.source);
             break;
         }
+        case 'bam-portal':
+            add(model.bam?.source);
+            for (const nlb of model.nlbs.values()) if (nlb.frontsBamPortal) add(nlb.source);
+            break;
+        case 'bam-event-bus':
+            add(model.bam?.source);
+            // Without `event-bus on`, the event bus is the tracking host's.
+            if (model.bam?.eventBus.length === 0) for (const host of model.hosts.values()) if (host.tracking && host.type !== 'isolated') addHost(host.name);
+            break;
         default:
             addHost(fn.host);
     }

@@ -22,6 +22,7 @@ export function exampleFiles(root = process.cwd()): Array<{ readonly path: strin
 export const cleanGroup = `group Prod {
     version 2020 cu 6
     edition enterprise
+    receive-location-fault-tolerance on
 
     computer BTS01, BTS02
     computer SQL01, SQL02
@@ -31,6 +32,7 @@ export const cleanGroup = `group Prod {
         storage SAN01
         msdtc
         witness disk
+        network-name SQLCLSSO
     }
 
     sql BTSSQL on SQLCL {
@@ -89,6 +91,12 @@ export function firstLineWith(text: string, needle: string): number {
 
 /** The 1-based line a diagnostic starts on. */
 export const startLine = (diagnostic: { range: { start: { line: number } } }): number => diagnostic.range.start.line + 1;
+
+/** The clean group using BAM: its databases, the portal on both BizTalk computers behind the web farm, the event bus on both, a BAM backup. */
+export const bamGroup = variant([
+    ['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb, BAMPrimaryImport, BAMStarSchema, BAMArchive'],
+    ['    nlb WebFarm { members BTS01, BTS02  fronts WebReceive }\n', '    nlb WebFarm { members BTS01, BTS02  fronts WebReceive, bam-portal }\n\n    bam {\n        portal on BTS01, BTS02\n        event-bus on BTS01, BTS02\n        backup "\\\\\\\\fs01\\\\bam"\n    }\n']
+]);
 
 /** The clean group with one more host (declared before the load balancer). */
 export const withHost = (host: string, base = cleanGroup): string => variant([['    nlb WebFarm', `    ${host}\n    nlb WebFarm`]], base);

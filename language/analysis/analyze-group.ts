@@ -1,6 +1,6 @@
 import { requiredDatabaseKinds } from '../model/catalog.js';
 import { biztalkComputers, fileServerOf, serverComputers, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
-import type { DatabaseModel, GroupModel, HandlerModel, HostModel, NlbModel } from '../model/topology.js';
+import type { BamModel, DatabaseModel, GroupModel, HandlerModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
 import { topologyView } from './topology-view.js';
 import {
@@ -212,6 +212,9 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
         source: mss ? sourceOfNode(group.sso.source, mss.node) : group.sso?.source ?? group.source
     });
 
+    // ---- Business Activity Monitoring -----------------------------------------------------
+    if (group.bam) drafts.push(...bamDrafts(group, group.bam, trackingProviders, databaseIds));
+
     // Backups need their share only when they run: the file server shows, but no runtime function depends on it.
     fileServerFunction(group.sso?.backup);
     for (const job of group.backupJobs) fileServerFunction(job.destination);
@@ -236,6 +239,43 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
 
 function queueManagerFunctionId(name: string): string {
     return `queue-manager:${name}`;
+}
+
+/**
+ * The BAM portal and the BAM event bus. The portal is load-balanced only behind a load balancer
+ * that fronts it with two or more portal computers as members; on several computers without one
+ * it is `unbalanced` like an HTTP receive (users address one computer, so each one's failure stops
+ * it). The event bus runs where `event-bus on` says, or else in the tracking host (it is the
+ * tracking host's data decode service).
+ */
+function bamDrafts(group: GroupModel, bam: BamModel, trackingProviders: ReadonlySet<string>, databaseIds: (kind: DatabaseModel['kind'], fallback: string) => string[]): Draft[] {
+    const primaryImport = group.databases.filter(d => d.name.toLowerCase() === 'bamprimaryimport').map(databaseFunctionId);
+    const drafts: Draft[] = [];
+    if (bam.portal.length > 0) {
+        const balancers = [...group.nlbs.values()].filter(nlb => nlb.frontsBamPortal);
+        const balanced = balancers.length > 0;
+        const providers = balanced ? bam.portal.filter(c => balancers.some(nlb => nlb.members.includes(c))) : [...bam.portal];
+        const mechanism: Mechanism = providers.length === 0 ? 'none' : providers.length === 1 ? 'single' : balanced ? 'load-balanced' : 'unbalanced';
+        drafts.push({
+            id: 'bam-portal', kind: 'bam-portal', label: 'BAM portal', mechanism, providers,
+            placements: bam.portal.map(computer => ({ computer, role: !providers.includes(computer) ? 'disabled' : balanced ? 'nlb-member' : 'active' })),
+            allProvidersNeeded: mechanism === 'unbalanced',
+            dependsOn: primaryImport,
+            source: bam.source
+        });
+    }
+    const declared = bam.eventBus.length > 0;
+    const providers = declared ? bam.eventBus : [...trackingProviders];
+    drafts.push({
+        id: 'bam-event-bus', kind: 'bam-event-bus', label: 'BAM event bus',
+        mechanism: providers.length === 0 ? 'none' : providers.length === 1 ? 'single' : 'scale-out',
+        providers,
+        placements: providers.map(computer => ({ computer, role: 'active' })),
+        // It drains the MessageBox into BAMPrimaryImport.
+        dependsOn: [...databaseIds('messagebox', 'BizTalkMsgBoxDb'), ...databaseIds('management', 'BizTalkMgmtDb'), ...primaryImport],
+        source: bam.source
+    });
+    return drafts;
 }
 
 function fileServerDraft(group: GroupModel, server: FileServer, id: string): Draft {

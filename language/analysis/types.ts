@@ -10,7 +10,9 @@ export type FunctionKind =
     // A declared computer or cluster serving a UNC share that a handler reads or writes, or a backup goes to.
     | 'file-server'
     // An IBM MQ queue manager that MQSeries handlers use.
-    | 'queue-manager';
+    | 'queue-manager'
+    // The BAM portal web application (IIS), and the BAM event bus that moves BAM data out of the MessageBox.
+    | 'bam-portal' | 'bam-event-bus';
 
 export type Mechanism =
     | 'scale-out'            // several enabled host instances on distinct computers

@@ -120,3 +120,12 @@ export function criticalityOfKind(kind: DatabaseKind): DatabaseCriticality {
         default: return 'warning';
     }
 }
+
+/** Databases the Backup BizTalk Server job backs up; custom databases added to the job are not known. */
+export function inBackupBizTalkServerJob(database: { kind: DatabaseKind; name: string }): boolean {
+    switch (database.kind) {
+        case 'management': case 'messagebox': case 'tracking': case 'sso': case 'rules': return true;
+        case 'bam': return ['bamprimaryimport', 'bamalertsapplication', 'bamalertsnsmain'].includes(database.name.toLowerCase());
+        default: return false;
+    }
+}

@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import type { GroupModel, HandlerModel, HostModel } from '../model/topology.js';
+import type { DatabaseModel, GroupModel, HandlerModel, HostModel } from '../model/topology.js';
 import type { Fix, FixContext } from './fix.js';
 import { biztalkComputers, listText, sqlComputers } from './helpers.js';
 
@@ -217,7 +217,9 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
     if (existingCluster) {
         clusterName = existingCluster.name;
         nodes = existingCluster.nodes;
-        const missing = [!existingCluster.msdtc ? 'msdtc' : '', isMsmq && !existingCluster.msmq ? 'msmq' : ''].filter(Boolean);
+        // A clustered host needs clustered MSDTC and a client access point in its cluster group (HA-CLUSTER-MSDTC, HA-CLHOST-NETNAME).
+        const missing = [!existingCluster.msdtc ? 'msdtc' : '', isMsmq && !existingCluster.msmq ? 'msmq' : '',
+            existingCluster.networkName === undefined ? `network-name ${newNetworkName(context, clusterName)}` : ''].filter(Boolean);
         for (const resource of missing) edits.push(...editor.addToBlock(existingCluster.node, resource));
         if (missing.length > 0) described.push(`add ${listText(missing)} to cluster ${clusterName}`);
     } else {
@@ -231,7 +233,7 @@ export function moveToClusteredHostFix(context: FixContext, host: HostModel, han
             nodes = [...nodes, ...added];
         }
         clusterName = context.names.next(biztalkClusters(group), 'BTSCL');
-        edits.push(...editor.addGroupMember(group.node, 'cluster', editor.block(`cluster ${clusterName}`, [`nodes ${nodes.join(', ')}`, 'msdtc', ...(isMsmq ? ['msmq'] : []), ...(nodes.length % 2 === 0 ? ['witness file-share'] : [])])));
+        edits.push(...editor.addGroupMember(group.node, 'cluster', editor.block(`cluster ${clusterName}`, [`nodes ${nodes.join(', ')}`, 'msdtc', ...(isMsmq ? ['msmq'] : []), ...(nodes.length % 2 === 0 ? ['witness file-share'] : []), `network-name ${newNetworkName(context, clusterName)}`])));
         described.push(`declare cluster ${clusterName} of ${listText(nodes)}`);
     }
     const hostName = context.names.next([], `${handler.adapter.replace(/[^A-Za-z0-9]/g, '')}ClusteredHost`);
@@ -252,4 +254,30 @@ export function handlerOf(context: FixContext): { host: HostModel; handler: Hand
     const start = context.diagnostic.range.start;
     const handler = host.handlers.find(h => h.source.range.start.line === start.line && h.source.range.start.character === start.character);
     return handler ? { host, handler } : undefined;
+}
+
+/** Edits removing the matching options of a database, with the parentheses when no option is left. */
+export function removeDatabaseOptionEdits(context: FixContext, database: DatabaseModel, match: (option: ast.DatabaseOption) => boolean): TextEdit[] {
+    const node = database.node as ast.Database;
+    const indices = node.options.map((option, i) => match(option) ? i : -1).filter(i => i >= 0);
+    if (indices.length === 0) return [];
+    if (indices.length < node.options.length) return context.editor.removeListItems(itemNodes(node, 'options'), indices);
+    const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+    if (!name || !node.$cstNode) return [];
+    return [{ range: context.editor.range(name.end, node.$cstNode.end), newText: '' }];
+}
+
+/** Edits setting an option of a database: replacing the option that `existing` matches, or adding it. */
+export function setDatabaseOptionEdits(context: FixContext, database: DatabaseModel, existing: (option: ast.DatabaseOption) => boolean, text: string): TextEdit[] {
+    const node = database.node as ast.Database;
+    const current = node.options.find(existing);
+    if (current?.$cstNode) return context.editor.replace(current.$cstNode, text);
+    if (node.options.length > 0) return context.editor.appendToList(itemNodes(node, 'options').at(-1), text);
+    const name = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+    return name ? [context.editor.insert(name.end, ` (${text})`)] : [];
+}
+
+/** A name for the client access point (Network Name resource) of a cluster's group. */
+export function newNetworkName(context: FixContext, cluster: string): string {
+    return context.names.next([], `${cluster}-NN`);
 }

@@ -25,7 +25,9 @@ import { haAdapterUnknown } from './ha-adapter-unknown.js';
 import { haClhostEdition } from './ha-clhost-edition.js';
 import { haClhostNodes } from './ha-clhost-nodes.js';
 import { haClhostOwners } from './ha-clhost-owners.js';
+import { haClhostNetname } from './ha-clhost-netname.js';
 import { haClhostUnneeded } from './ha-clhost-unneeded.js';
+import { haRlFaultTolerance } from './ha-rl-fault-tolerance.js';
 import { haClusterMsdtc } from './ha-cluster-msdtc.js';
 import { haSsoMssUndeclared } from './ha-sso-mss-undeclared.js';
 import { haSsoMssSpof } from './ha-sso-mss-spof.js';
@@ -33,6 +35,7 @@ import { haSsoMssNlb } from './ha-sso-mss-nlb.js';
 import { haSsoNonclusteredHostOnNode } from './ha-sso-nonclustered-host-on-node.js';
 import { haSsoIisCluster } from './ha-sso-iis-cluster.js';
 import { haSsoSsodbHa } from './ha-sso-ssodb-ha.js';
+import { haSsoMssOnMsgboxNode } from './ha-sso-mss-on-msgbox-node.js';
 import { haSsoBackup } from './ha-sso-backup.js';
 import { haSsoDomain } from './ha-sso-domain.js';
 import { haDbMissing } from './ha-db-missing.js';
@@ -41,6 +44,10 @@ import { haDbFciShape } from './ha-db-fci-shape.js';
 import { haDbSqlStdNodes } from './ha-db-sql-std-nodes.js';
 import { haDbActiveActiveCapacity } from './ha-db-active-active-capacity.js';
 import { haDbMsgboxCount } from './ha-db-msgbox-count.js';
+import { haDbBam } from './ha-db-bam.js';
+import { haDbMirroring } from './ha-db-mirroring.js';
+import { haDbVss } from './ha-db-vss.js';
+import { haDbSqlagent } from './ha-db-sqlagent.js';
 import { haAgVersion } from './ha-ag-version.js';
 import { haAgSameInstance } from './ha-ag-same-instance.js';
 import { haAgSync } from './ha-ag-sync.js';
@@ -55,9 +62,13 @@ import { haTrackDedicated } from './ha-track-dedicated.js';
 import { haDomGroups } from './ha-dom-groups.js';
 import { haDomBuiltin } from './ha-dom-builtin.js';
 import { haMsdtcNetwork } from './ha-msdtc-network.js';
+import { haNlbIisBam } from './ha-nlb-iis-bam.js';
 import { haDrBackupjob } from './ha-dr-backupjob.js';
 import { haDrBackupLocation } from './ha-dr-backup-location.js';
 import { haDrLogship } from './ha-dr-logship.js';
+import { haDrNativeLogship } from './ha-dr-native-logship.js';
+import { haDrRecoveryModel } from './ha-dr-recovery-model.js';
+import { haDrBamBackup } from './ha-dr-bam-backup.js';
 import { haSiteSpof } from './ha-site-spof.js';
 import { haHypervisorSpof } from './ha-hypervisor-spof.js';
 import { haNettcpLease } from './ha-nettcp-lease.js';
@@ -100,7 +111,9 @@ export const allRules: readonly Rule[] = [
     haClhostEdition,
     haClhostNodes,
     haClhostOwners,
+    haClhostNetname,
     haClhostUnneeded,
+    haRlFaultTolerance,
     haClusterMsdtc,
     haClusterWitness,
     haSsoMssUndeclared,
@@ -109,6 +122,7 @@ export const allRules: readonly Rule[] = [
     haSsoNonclusteredHostOnNode,
     haSsoIisCluster,
     haSsoSsodbHa,
+    haSsoMssOnMsgboxNode,
     haSsoBackup,
     haSsoDomain,
     haDbMissing,
@@ -117,6 +131,10 @@ export const allRules: readonly Rule[] = [
     haDbSqlStdNodes,
     haDbActiveActiveCapacity,
     haDbMsgboxCount,
+    haDbBam,
+    haDbMirroring,
+    haDbVss,
+    haDbSqlagent,
     haAgVersion,
     haAgSameInstance,
     haAgSync,
@@ -135,10 +153,14 @@ export const allRules: readonly Rule[] = [
     haDomLocalScope,
     haDomNameFormat,
     haMsdtcNetwork,
+    haNlbIisBam,
     haPerimeterNlb,
     haDrBackupjob,
     haDrBackupLocation,
     haDrLogship,
+    haDrNativeLogship,
+    haDrRecoveryModel,
+    haDrBamBackup,
     haSiteSpof,
     haHypervisorSpof,
     bizhaUnusedSuppression

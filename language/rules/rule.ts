@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export type RuleArea =
     | 'group' | 'hosts' | 'adapters' | 'clustered hosts' | 'SSO' | 'databases'
-    | 'availability groups' | 'tracking' | 'accounts' | 'disaster recovery' | 'sites' | 'suppressions';
+    | 'availability groups' | 'tracking' | 'BAM' | 'accounts' | 'disaster recovery' | 'sites' | 'suppressions';
 
 export interface RelatedLocation {
     readonly message: string;

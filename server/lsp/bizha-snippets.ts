@@ -211,8 +211,8 @@ function smallHaGroup(): BlockSnippet {
     b.text('// Small high-availability group: two BizTalk computers, a two-node SQL failover cluster\ngroup ');
     b.field('ContosoProd');
     const domain = () => b.mirror(domainField, 'CONTOSO');
-    b.text(' {\n    version 2020\n    edition enterprise\n    availability high\n\n    computer BTS01, BTS02\n    computer SQL01, SQL02\n    computer DR01\n\n');
-    b.text('    cluster SQLCL {\n        nodes SQL01, SQL02\n        storage SAN01\n        msdtc\n        witness disk\n    }\n\n');
+    b.text(' {\n    version 2020\n    edition enterprise\n    availability high\n    receive-location-fault-tolerance on\n\n    computer BTS01, BTS02\n    computer SQL01, SQL02\n    computer DR01\n\n');
+    b.text('    cluster SQLCL {\n        nodes SQL01, SQL02\n        storage SAN01\n        msdtc\n        witness disk\n        network-name SQLCLSSO\n    }\n\n');
     b.text(`    sql BTSSQL on SQLCL {\n        edition enterprise\n        databases ${coreDatabases.join(', ')}\n    }\n\n`);
     b.text('    sql DRSQL on DR01\n\n');
     b.text('    sso {\n        master-secret-server on SQLCL\n        backup "\\\\\\\\fs01\\\\sso"\n        administrators ');

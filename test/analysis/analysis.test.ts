@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { computeRedundancy } from '../../language/analysis/redundancy.js';
 import { simulateFailures } from '../../language/analysis/simulate.js';
 import { isGroup } from '../../language/generated/ast.js';
-import { cleanGroup, variant } from '../fixtures.js';
+import { bamGroup, cleanGroup, variant } from '../fixtures.js';
 import { createTestServices, validate } from '../helpers.js';
 
 const services = createTestServices();
@@ -282,5 +282,43 @@ describe('failure simulation', () => {
             const stopped = simulateFailures(analysis, [component.id]).stopped.sort();
             expect(stopped, component.id).toEqual([...component.stops].sort());
         }
+    });
+});
+
+describe('BAM portal and event bus', () => {
+    const fn = (analysis: Awaited<ReturnType<typeof analyze>>, id: string) => analysis.functions.find(f => f.id === id);
+
+    test('a portal on two computers behind a load balancer that fronts it is load-balanced and survives one failure', async () => {
+        const analysis = await analyze(bamGroup);
+        expect(fn(analysis, 'bam-portal')).toMatchObject({ kind: 'bam-portal', label: 'BAM portal', mechanism: 'load-balanced', providers: ['BTS01', 'BTS02'], redundancy: 2 });
+        expect(fn(analysis, 'bam-portal')!.placements.map(p => p.role)).toEqual(['nlb-member', 'nlb-member']);
+        expect(fn(analysis, 'bam-portal')!.dependsOn).toEqual(['database:BAMPrimaryImport']);
+        expect(fn(analysis, 'bam-event-bus')).toMatchObject({ kind: 'bam-event-bus', label: 'BAM event bus', mechanism: 'scale-out', providers: ['BTS01', 'BTS02'], redundancy: 2 });
+        expect(fn(analysis, 'bam-event-bus')!.dependsOn).toContain('database:BAMPrimaryImport');
+    });
+
+    test('without a load balancer, users address one portal computer each: every portal computer is a single point of failure', async () => {
+        const analysis = await analyze(variant([['fronts WebReceive, bam-portal', 'fronts WebReceive']], bamGroup));
+        const portal = fn(analysis, 'bam-portal')!;
+        expect(portal).toMatchObject({ mechanism: 'unbalanced', providers: ['BTS01', 'BTS02'], redundancy: 1 });
+        expect(portal.ownSingleFailures).toEqual(['computer:BTS01', 'computer:BTS02']);
+        expect(analysis.components.find(c => c.id === 'computer:BTS02')!.stops).toContain('bam-portal');
+    });
+
+    test('a load balancer with one portal computer as member gives the portal one provider', async () => {
+        const analysis = await analyze(variant([['fronts WebReceive, bam-portal', 'fronts WebReceive'], ['    bam {', '    nlb BamFarm { members BTS02  fronts bam-portal }\n    bam {']], bamGroup));
+        expect(fn(analysis, 'bam-portal')).toMatchObject({ mechanism: 'single', providers: ['BTS02'], redundancy: 1 });
+    });
+
+    test('an event bus left undeclared runs in the tracking host; one on a single computer fails with it', async () => {
+        const undeclared = await analyze(variant([['        event-bus on BTS01, BTS02\n', ''], ['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  instances on BTS02, BTS01 }']], bamGroup));
+        expect(fn(undeclared, 'bam-event-bus')).toMatchObject({ mechanism: 'scale-out', providers: ['BTS02', 'BTS01'] });
+        const single = await analyze(variant([['event-bus on BTS01, BTS02', 'event-bus on BTS02']], bamGroup));
+        expect(fn(single, 'bam-event-bus')).toMatchObject({ mechanism: 'single', providers: ['BTS02'], redundancy: 1 });
+    });
+
+    test('a group without bam has neither function', async () => {
+        const analysis = await analyze(cleanGroup);
+        expect(analysis.functions.filter(f => f.kind === 'bam-portal' || f.kind === 'bam-event-bus')).toEqual([]);
     });
 });

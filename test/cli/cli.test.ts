@@ -206,6 +206,18 @@ describe('bizha explain', () => {
         expect(stdout).not.toMatch(/receive WCF-BasicHttp on \w+\s+\S.*survives one failure/);
     });
 
+    test('names the BAM portal and the BAM event bus among the functions', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-cli-'));
+        const text = fs.readFileSync('examples/small-ha/topology.bizha', 'utf8')
+            .replace(/\n}\s*$/, '\n    bam { portal on BTS01, BTS02  event-bus on BTS01, BTS02 }\n}\n');
+        expect(text).toContain('bam { portal on BTS01, BTS02');
+        fs.writeFileSync(path.join(dir, 'bam.bizha'), text);
+        const { stdout } = run(['explain', dir]);
+        // No load balancer fronts the portal: users address one computer each, so either failure stops it.
+        expect(stdout).toMatch(/BAM portal\s+no load balancer\s+BTS01, BTS02\s+1 single point of failure\s+BTS01, BTS02/);
+        expect(stdout).toMatch(/BAM event bus\s+scale-out\s+BTS01, BTS02\s+2 survives one failure/);
+    });
+
     test('colours the table with --color', () => {
         expect(run(['explain', 'examples/two-computer-not-ha', '--color']).stdout).toContain('\u001b[33m');
     });

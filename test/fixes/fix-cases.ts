@@ -1,4 +1,4 @@
-import { cleanGroup, exampleFiles, variant } from '../fixtures.js';
+import { bamGroup, cleanGroup, exampleFiles, variant } from '../fixtures.js';
 
 /** Topologies on which quick fixes are exercised: every example and one case per fixable rule. */
 export function fixCorpus(): Array<{ name: string; text: string }> {
@@ -34,6 +34,14 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ['HA-SSO-MSS-UNDECLARED', [['        master-secret-server on SQLCL\n', '']]],
         ['HA-DB-MISSING', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkRuleEngineDb']]],
         ['BIZHA-UNUSED-SUPPRESSION', [['    host ProcessingHost', '    // bizha-ignore HA-HOST-SPOF -- nothing to silence here\n    host ProcessingHost']]],
+        ['HA-RL-FAULT-TOLERANCE (not written)', [['    receive-location-fault-tolerance on\n', '']]],
+        ['HA-RL-FAULT-TOLERANCE (off)', [['receive-location-fault-tolerance on', 'receive-location-fault-tolerance off']]],
+        ['HA-CLHOST-NETNAME', [['        network-name SQLCLSSO\n', '']]],
+        ['HA-SSO-MSS-ON-MSGBOX-NODE', [['        version 2019\n', '        version 2019\n        preferred-owner SQL01\n'], ['master-secret-server on SQLCL', 'master-secret-server on SQLCL preferred-owner SQL01']]],
+        ['HA-DB-SQLAGENT', [['        version 2019\n', '        version 2019\n        agent stopped\n']]],
+        ['HA-DB-MSGBOX-COUNT publication', [['computer BTS01, BTS02\n', 'computer BTS01, BTS02, BTS03, BTS04\n'], ['host TrackingHost { tracking  instances on BTS01, BTS02 }', 'host TrackingHost { tracking  instances on BTS01, BTS02, BTS03, BTS04 }'], ['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb, messagebox BizTalkMsgBoxDb2, messagebox BizTalkMsgBoxDb3']]],
+        ['HA-DB-MIRRORING, HA-DB-VSS and HA-DR-RECOVERY-MODEL on one database', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb (mirrored, vss, recovery simple), BizTalkDTADb, SSODB, BizTalkRuleEngineDb']]],
+        ['HA-DB-MIRRORING and HA-DR-NATIVE-LOGSHIP alone', [['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb (sql-log-shipping), BizTalkMsgBoxDb (mirrored), BizTalkDTADb, SSODB, BizTalkRuleEngineDb']]],
         ['HA-AG-SAME-INSTANCE', [['version 2020 cu 6', 'version 2016 cu 5'], ['    computer DR01\n', '    computer DR01\n    sql AGA on SQL01 { version 2016 sp 1 }\n    sql AGB on SQL02 { version 2016 sp 1 }\n    availability-group AG1 { replicas AGA, AGB  listener AGL  dtc-support per-database  databases BAMPrimaryImport, EsbExceptionDb }\n']]],
         ['HA-TIER-SEPARATION', [['sql BTSSQL on SQLCL', 'sql BTSSQL on BTS01']]],
         ['HA-DB-SPOF on a SQL computer', [['sql BTSSQL on SQLCL', 'sql BTSSQL on SQL01']]],
@@ -53,6 +61,10 @@ export function fixCorpus(): Array<{ name: string; text: string }> {
         ...cases.map(([name, replacements]) => ({ name, text: variant(replacements, cleanGroup) })),
         { name: 'HA-HOST-SPOF without candidates', text: singleComputer },
         // Standard edition allows one BizTalk computer: the fixes that add one must also change the edition.
-        { name: 'HA-GROUP-MIN-SERVERS and HA-HOST-SPOF in Standard edition', text: singleComputer.replace('edition enterprise\n', 'edition standard\n    availability standard\n') }
+        { name: 'HA-GROUP-MIN-SERVERS and HA-HOST-SPOF in Standard edition', text: singleComputer.replace('edition enterprise\n', 'edition standard\n    availability standard\n') },
+        { name: 'HA-NLB-IIS-BAM (a load balancer of the portal computers exists)', text: variant([['fronts WebReceive, bam-portal', 'fronts WebReceive']], bamGroup) },
+        { name: 'HA-NLB-IIS-BAM (no load balancer of the portal computers)', text: variant([['fronts WebReceive, bam-portal', 'fronts WebReceive'], ['members BTS01, BTS02', 'members BTS01']], bamGroup) },
+        { name: 'HA-DR-BAM-BACKUP (bam block)', text: variant([['        backup "\\\\\\\\fs01\\\\bam"\n', '']], bamGroup) },
+        { name: 'HA-DR-BAM-BACKUP (BAM databases only)', text: variant([['databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb', 'databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB, BizTalkRuleEngineDb, BAMPrimaryImport, BAMStarSchema']]) }
     ];
 }

@@ -73,7 +73,7 @@ describe('fix quality', () => {
         const text = 'group G {\n    computer BTS01, BTS02\n\n    host H { receive FTP  instances on BTS01 }\n    host S { send FILE  instances on BTS01, BTS02 }\n\n    // the end\n}\n';
         const { list } = await actions(text, 'HA-RECV-MUST-CLUSTER');
         const fixed = apply(text, list.find(a => a.isPreferred)!);
-        expect(fixed).toBe('group G {\n    computer BTS01, BTS02\n\n    cluster BTSCL {\n        nodes BTS01, BTS02\n        msdtc\n        witness file-share\n    }\n\n'
+        expect(fixed).toBe('group G {\n    computer BTS01, BTS02\n\n    cluster BTSCL {\n        nodes BTS01, BTS02\n        msdtc\n        witness file-share\n        network-name BTSCL-NN\n    }\n\n'
             + '    host H { instances on BTS01 }\n    host S { send FILE  instances on BTS01, BTS02 }\n\n    host FTPClusteredHost {\n        receive FTP\n        bitness 32\n        clustered on BTSCL\n        instances on BTS01, BTS02\n    }\n\n    // the end\n}\n');
     });
 

@@ -5,7 +5,7 @@ import { reportHtml } from '../../preview/page.js';
 import { groupKey } from '../../preview/protocol.js';
 import { columnsOf, renderGroups, rowsOf, summaryHtml } from '../../preview/render.js';
 import { renderMatrixSvg } from '../../preview/svg.js';
-import { variant } from '../fixtures.js';
+import { bamGroup, variant } from '../fixtures.js';
 import * as fs from 'node:fs';
 import { bidi, evil, examplePath, exampleGroups, hostileGroup, hostileTopology, jsUrl, scriptName, textGroups } from './preview-fixtures.js';
 
@@ -116,6 +116,27 @@ describe('preview renderer: two-computer-not-ha', async () => {
         expect(group.worstSingleFailure).toBe('computer:SQL01');
         const simulation = simulateFailures(group, ['computer:SQL01']);
         expect(simulation.stopped).toHaveLength(group.functions.length);
+    });
+});
+
+describe('preview renderer: BAM', async () => {
+    const { groups } = await textGroups(bamGroup);
+
+    it('shows the BAM event bus and portal as rows of their own, titled in words', () => {
+        const rows = rowsOf(groups[0]);
+        expect(rows.filter(r => r.kind === 'bam-event-bus' || r.kind === 'bam-portal').map(r => r.title)).toEqual(['BAM event bus', 'BAM portal']);
+        const html = renderGroups(groups);
+        const start = html.indexOf('data-fn="bam-portal" data-kind');
+        expect(start).toBeGreaterThan(0);
+        const row = html.slice(start, html.indexOf('</tr>', start));
+        expect(textOf(row)).toContain('BAM portal');
+        expect(textOf(row)).toContain('survives one failure');
+    });
+
+    it('puts HA-NLB-IIS-BAM on the portal row', async () => {
+        const { groups: unbalanced } = await textGroups(variant([['fronts WebReceive, bam-portal', 'fronts WebReceive']], bamGroup));
+        const portal = unbalanced[0].functions.find(f => f.id === 'bam-portal')!;
+        expect(portal.diagnostics.map(d => d.ruleId)).toEqual(['HA-NLB-IIS-BAM']);
     });
 });
 
