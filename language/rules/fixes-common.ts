@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import type { DatabaseModel, GroupModel, HandlerModel, HostModel } from '../model/topology.js';
+import type { ClusterModel, DatabaseModel, GroupModel, HandlerModel, HostModel } from '../model/topology.js';
 import type { Fix, FixContext } from './fix.js';
 import { biztalkComputers, listText, sqlComputers } from './helpers.js';
 
@@ -280,4 +280,11 @@ export function setDatabaseOptionEdits(context: FixContext, database: DatabaseMo
 /** A name for the client access point (Network Name resource) of a cluster's group. */
 export function newNetworkName(context: FixContext, cluster: string): string {
     return context.names.next([], `${cluster}-NN`);
+}
+
+/** Declares a network name on a cluster that is to hold clustered hosts or the master secret server and has none (HA-CLHOST-NETNAME). */
+export function networkNameChange(context: FixContext, cluster: ClusterModel | undefined): Change {
+    if (!cluster?.local || cluster.networkName !== undefined) return { edits: [] };
+    const name = newNetworkName(context, cluster.name);
+    return { edits: context.editor.addToBlock(cluster.node, `network-name ${name}`), description: `declare network name ${name} on ${cluster.name}` };
 }

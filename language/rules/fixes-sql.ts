@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { ClusterModel, SqlInstanceModel } from '../model/topology.js';
 import type { Fix, FixContext } from './fix.js';
-import { computersText, declareComputersEdits, itemNodes, newComputerNames, titleOf, type Change } from './fixes-common.js';
+import { computersText, declareComputersEdits, itemNodes, newComputerNames, newNetworkName, titleOf, type Change } from './fixes-common.js';
 import { biztalkComputers, computersOfSql, databaseContainers, listText, sqlComputers } from './helpers.js';
 
 /**
@@ -27,7 +27,7 @@ export interface NewCluster extends Change {
  * Declares a Windows Server failover cluster with shared storage and a clustered MSDTC (BizTalk
  * needs MSDTC on the SQL cluster) of `keep` plus new SQL computers, two nodes in all.
  */
-export function newSqlCluster(context: FixContext, keep: string[]): NewCluster {
+export function newSqlCluster(context: FixContext, keep: string[], forMasterSecretServer = false): NewCluster {
     const added = newComputerNames(context, 'sql', Math.max(0, 2 - keep.length));
     const nodes = [...keep, ...added];
     const name = context.names.next(sqlClusters(context), 'SQLCL');
@@ -35,7 +35,9 @@ export function newSqlCluster(context: FixContext, keep: string[]): NewCluster {
     const storage = context.names.next(storages, 'SAN01');
     const edits: TextEdit[] = [
         ...(added.length > 0 ? declareComputersEdits(context, added, sqlComputers(context.group)) : []),
-        ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, `storage ${storage}`, 'msdtc', ...(nodes.length % 2 === 0 ? ['witness disk'] : [])]))
+        ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, `storage ${storage}`, 'msdtc', ...(nodes.length % 2 === 0 ? ['witness disk'] : []),
+            // The master secret server's cluster group needs a client access point (HA-CLHOST-NETNAME).
+            ...(forMasterSecretServer ? [`network-name ${newNetworkName(context, name)}`] : [])]))
     ];
     const description = `${added.length > 0 ? `declare ${computersText(added)} and ` : ''}cluster ${name} of ${listText(nodes)} with shared storage and MSDTC`;
     return { name, nodes, edits, description };
@@ -52,12 +54,12 @@ function moveInstanceEdits(context: FixContext, sql: SqlInstanceModel, target: s
  * and a new node, or of two new SQL computers when its computer also runs BizTalk (the tiers
  * stay apart, HA-TIER-SEPARATION).
  */
-export function clusterInstanceFix(context: FixContext, sql: SqlInstanceModel): (Fix & { readonly cluster: string }) | undefined {
+export function clusterInstanceFix(context: FixContext, sql: SqlInstanceModel, forMasterSecretServer = false): (Fix & { readonly cluster: string }) | undefined {
     if (!sql.local || !sql.server) return undefined;
     const biztalk = new Set(biztalkComputers(context.group));
     const computers = computersOfSql(context.group, sql);
     const keep = sql.server.kind === 'computer' && !biztalk.has(sql.server.name) ? [sql.server.name] : [];
-    const cluster = newSqlCluster(context, keep);
+    const cluster = newSqlCluster(context, keep, forMasterSecretServer);
     return {
         title: titleOf(`Make ${sql.name} a failover cluster instance: ${cluster.description}`, `move ${sql.name} from ${listText(computers)} to it`),
         edits: [...cluster.edits, ...moveInstanceEdits(context, sql, cluster.name)],
@@ -78,7 +80,7 @@ export function clusterMasterSecretFix(context: FixContext): Fix | undefined {
     const ssodb = context.group.databases.find(d => d.kind === 'sso');
     const sql = ssodb?.container?.kind === 'sql' ? context.group.sqlInstances.get(ssodb.container.name) : undefined;
     if (sql?.server?.kind === 'computer') {
-        const fci = clusterInstanceFix(context, sql);
+        const fci = clusterInstanceFix(context, sql, true);
         if (fci) return { title: `${fci.title} and cluster the master secret server on ${fci.cluster}`, edits: [...fci.edits, ...replaceMss(fci.cluster)], preferred: true };
     }
     const nodes = context.names.nextMany([], 'SSO01', 2);
@@ -87,7 +89,7 @@ export function clusterMasterSecretFix(context: FixContext): Fix | undefined {
         title: `Declare computers ${listText(nodes)} and cluster ${name} of them, and cluster the master secret server on ${name}`,
         edits: [
             ...declareComputersEdits(context, nodes),
-            ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, ...(nodes.length % 2 === 0 ? ['witness file-share'] : [])])),
+            ...context.editor.addGroupMember(context.group.node, 'cluster', context.editor.block(`cluster ${name}`, [`nodes ${nodes.join(', ')}`, ...(nodes.length % 2 === 0 ? ['witness file-share'] : []), `network-name ${newNetworkName(context, name)}`])),
             ...replaceMss(name)
         ],
         preferred: true

@@ -1,7 +1,7 @@
 import { defineRule } from './rule.js';
 import type { Fix } from './fix.js';
 import { accountScope, computerRelated, computerSingleFailures, domainOf } from './helpers.js';
-import { itemNodes, titleOf } from './fixes-common.js';
+import { itemNodes, networkNameChange, titleOf } from './fixes-common.js';
 import { clusterMasterSecretFix } from './fixes-sql.js';
 
 export const haSsoMssSpof = defineRule({
@@ -40,10 +40,13 @@ export const haSsoMssSpof = defineRule({
             const fix = clusterMasterSecretFix(context);
             return fix ? [withAdmins(fix)] : [];
         }
-        return clusters.map((cluster, i) => withAdmins({
-            title: `Cluster the master secret server on ${cluster}`,
-            edits: editor.replace(target, `master-secret-server on ${cluster}`),
-            preferred: i === 0
-        }));
+        return clusters.map((cluster, i) => {
+            const networkName = networkNameChange(context, group.clusters.get(cluster));
+            return withAdmins({
+                title: titleOf(`Cluster the master secret server on ${cluster}`, networkName),
+                edits: [...editor.replace(target, `master-secret-server on ${cluster}`), ...networkName.edits],
+                preferred: i === 0
+            });
+        });
     }
 });

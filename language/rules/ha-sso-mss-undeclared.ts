@@ -1,5 +1,6 @@
 import { isMasterSecretServer } from '../generated/ast.js';
 import { defineRule } from './rule.js';
+import { networkNameChange, titleOf } from './fixes-common.js';
 
 export const haSsoMssUndeclared = defineRule({
     id: 'HA-SSO-MSS-UNDECLARED',
@@ -25,9 +26,10 @@ export const haSsoMssUndeclared = defineRule({
         const target = sqlClusters[0] ?? [...group.clusters.values()].find(c => c.nodes.length >= 2);
         if (!target) return [];
         const line = `master-secret-server on ${target.name}`;
+        const networkName = networkNameChange(context, target);
         return [{
-            title: `Declare the master secret server on cluster ${target.name}`,
-            edits: group.sso ? editor.addToBlock(group.sso.node, line) : editor.addGroupMember(group.node, 'sso', editor.block('sso', [line])),
+            title: titleOf(`Declare the master secret server on cluster ${target.name}`, networkName),
+            edits: [...(group.sso ? editor.addToBlock(group.sso.node, line) : editor.addGroupMember(group.node, 'sso', editor.block('sso', [line]))), ...networkName.edits],
             preferred: true
         }];
     }

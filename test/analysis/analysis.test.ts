@@ -245,7 +245,7 @@ describe('group analysis', () => {
 
     test('a UNC path naming a cluster\'s network name is served by that cluster', async () => {
         const analysis = await analyze(variant([
-            ['        witness disk\n', '        witness disk\n        network-name SQLFS\n'],
+            ['        network-name SQLCLSSO\n', '        network-name SQLFS\n'],
             ['(path "\\\\\\\\fs-cluster\\\\in")', '(path "\\\\\\\\sqlfs\\\\in")']
         ]));
         expect(analysis.functions.find(fn => fn.id === 'file-server:SQLCL')).toMatchObject({ mechanism: 'clustered-failover', providers: ['SQL01', 'SQL02'] });
