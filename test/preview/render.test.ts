@@ -244,8 +244,9 @@ describe('editor cursor → preview highlight', async () => {
     const lineWith = (text: string) => exampleLines.findIndex(l => l.includes(text)) + 1;
 
     it('finds the functions of the host block and the computer named at the cursor', () => {
-        // `instances on BTS01, BTS02` of ProcessingHost (line 64, 1-based)
-        const hit = locate(groups, { uri, position: { line: 63, character: 22 }, word: 'BTS01' });
+        // `instances on BTS01, BTS02` of ProcessingHost: the first such line after the host's header
+        const line = exampleLines.findIndex((l, i) => i >= lineWith('host ProcessingHost') && l.includes('instances on'));
+        const hit = locate(groups, { uri, position: { line, character: exampleLines[line].indexOf('BTS01') }, word: 'BTS01' });
         expect([...hit.functions]).toEqual(['processing:ProcessingHost']);
         expect([...hit.components]).toEqual(['computer:BTS01']);
     });

@@ -33,7 +33,7 @@ describe(ID, () => {
     });
 
     test('fires on a share on the SQL cluster reached by its network name', async () => {
-        const text = variant([[destination, String.raw`destination "\\\\sqlnn.contoso.com\\backup"`], ['        nodes SQL01, SQL02\n', '        nodes SQL01, SQL02\n        network-name SQLNN\n']]);
+        const text = variant([[destination, String.raw`destination "\\\\sqlnn.contoso.com\\backup"`], ['        network-name SQLCLSSO\n', '        network-name SQLNN\n']]);
         const hits = await findings(text);
         expect(hits.map(show)).toHaveLength(1);
         expect(hits[0].message).toContain('a share on cluster SQLCL, whose nodes run SQL instance BTSSQL');
