@@ -113,7 +113,7 @@ export function newBalancer(context: FixContext, host: HostModel, computers: str
 export function hardwareBalancerFix(context: FixContext, name: string): Fix[] {
     const nlb = context.group.nlbs.get(name);
     if (!nlb?.local) return [];
-    const kind = (nlb.node as ast.Nlb).properties.find(ast.isNlbKind);
+    const kind = (nlb.node).properties.find(ast.isNlbKind);
     return [{
         title: `Use a hardware load balancer for ${nlb.name}`,
         edits: kind ? context.editor.replace(kind.$cstNode, 'kind hardware') : context.editor.addToBlock(nlb.node, 'kind hardware'),
@@ -258,7 +258,7 @@ export function handlerOf(context: FixContext): { host: HostModel; handler: Hand
 
 /** Edits removing the matching options of a database, with the parentheses when no option is left. */
 export function removeDatabaseOptionEdits(context: FixContext, database: DatabaseModel, match: (option: ast.DatabaseOption) => boolean): TextEdit[] {
-    const node = database.node as ast.Database;
+    const node = database.node;
     const indices = node.options.map((option, i) => match(option) ? i : -1).filter(i => i >= 0);
     if (indices.length === 0) return [];
     if (indices.length < node.options.length) return context.editor.removeListItems(itemNodes(node, 'options'), indices);
@@ -269,7 +269,7 @@ export function removeDatabaseOptionEdits(context: FixContext, database: Databas
 
 /** Edits setting an option of a database: replacing the option that `existing` matches, or adding it. */
 export function setDatabaseOptionEdits(context: FixContext, database: DatabaseModel, existing: (option: ast.DatabaseOption) => boolean, text: string): TextEdit[] {
-    const node = database.node as ast.Database;
+    const node = database.node;
     const current = node.options.find(existing);
     if (current?.$cstNode) return context.editor.replace(current.$cstNode, text);
     if (node.options.length > 0) return context.editor.appendToList(itemNodes(node, 'options').at(-1), text);

@@ -23,7 +23,7 @@ export const haDbBam = defineRule({
         const failures = computerSingleFailures(eventBus);
         if (failures.length === 0) return;
         const candidates = biztalkComputers(group).filter(c => !bam.eventBus.includes(c));
-        const list = (bam.node as ast.Bam).properties.filter(ast.isBamEventBus).at(-1);
+        const list = (bam.node).properties.filter(ast.isBamEventBus).at(-1);
         report({
             node: list ?? bam.node,
             message: `The BAM event bus runs only on ${listText(failures)}: when ${failures.length === 1 ? 'it fails' : 'one of them fails'}, BAM activity data stops moving from the MessageBox into BAMPrimaryImport, and the MessageBox grows until BizTalk throttles. Run the BAM Event Bus Service on a second computer${candidates.length > 0 ? ` (${listText(candidates)})` : ''}.`,

@@ -30,7 +30,7 @@ export const haDbSqlagent = defineRule({
             if (held.length === 0) continue;
             const kinds = [...new Set(held.map(d => d.kind))];
             const messageBox = kinds.includes('messagebox');
-            const property = sql.local ? (sql.node as ast.SqlInstance).properties?.filter(ast.isSqlAgent).at(-1) : undefined;
+            const property = sql.local ? (sql.node).properties?.filter(ast.isSqlAgent).at(-1) : undefined;
             report({
                 node: property ?? at(sql), property: property ? 'state' : sql.local ? 'name' : undefined,
                 severity: messageBox ? 'error' : 'warning',
@@ -42,7 +42,7 @@ export const haDbSqlagent = defineRule({
     },
     fix(context) {
         const sql = context.group.sqlInstances.get(String(context.data.sql));
-        const property = sql?.local ? (sql.node as ast.SqlInstance).properties?.filter(ast.isSqlAgent).at(-1) : undefined;
+        const property = sql?.local ? (sql.node).properties?.filter(ast.isSqlAgent).at(-1) : undefined;
         if (!property?.$cstNode) return [];
         return [{ title: `Run SQL Server Agent on ${sql!.name}`, edits: context.editor.replace(property.$cstNode, 'agent running'), preferred: true }];
     }

@@ -11,7 +11,7 @@ export const haNlbIisBam = defineRule({
     check({ group, report }) {
         const bam = group.bam;
         if (!bam || bam.portal.length === 0) return;
-        const node = (bam.node as ast.Bam).properties.filter(ast.isBamPortal).at(-1) ?? bam.node;
+        const node = (bam.node).properties.filter(ast.isBamPortal).at(-1) ?? bam.node;
         const portal = [...new Set(bam.portal)];
         const balancers = [...group.nlbs.values()].filter(n => n.frontsBamPortal);
         if (portal.length === 1) {
@@ -49,7 +49,7 @@ export const haNlbIisBam = defineRule({
         // A local load balancer that already has every portal computer as a member fronts the portal too.
         const existing = [...group.nlbs.values()].find(n => n.local && portal.every(c => n.members.includes(c)));
         if (existing) {
-            const fronts = (existing.node as ast.Nlb).properties.filter(ast.isNlbFronts).at(-1);
+            const fronts = (existing.node).properties.filter(ast.isNlbFronts).at(-1);
             const edits = fronts?.$cstNode ? [editor.insert(fronts.$cstNode.end, ', bam-portal')] : editor.addToBlock(existing.node, 'fronts bam-portal');
             return [{ title: `Load-balance the BAM portal with ${existing.name}`, edits, preferred: true }];
         }

@@ -271,5 +271,5 @@ export function functionAnchor(group: GroupModel, at: GroupRuleContext['at'], fn
 
 /** The option node of a database (`BizTalkMsgBoxDb (mirrored)`) that matches, when the database is written with one. */
 export function databaseOptionNode(database: DatabaseModel, match: (option: ast.DatabaseOption) => boolean): ast.DatabaseOption | undefined {
-    return (database.node as ast.Database).options.filter(match).at(-1);
+    return (database.node).options.filter(match).at(-1);
 }
