@@ -52,6 +52,15 @@ describe('rule documentation', () => {
         for (const [id, [status]] of rows) {
             const covering = /^covered by \[(HA-[A-Z0-9-]+)\]/.exec(status)?.[1];
             if (covering) expect(ruleIds.has(covering), `${id} is covered by ${covering}, which is not a registered rule`).toBe(true);
+            if (status.startsWith('rule: ')) expect(ruleIds.has(id), `${id} is listed as a rule but is not registered`).toBe(true);
+        }
+    });
+
+    test('a hover status names a keyword of the language', () => {
+        const grammar = fs.readFileSync(path.join(repoRoot, 'language/bizha.langium'), 'utf8');
+        for (const [id, [status]] of statusRows()) {
+            const keyword = /^hover \(on keyword `([a-z-]+)`\)/.exec(status)?.[1];
+            if (keyword) expect(grammar.includes(`'${keyword}'`), `${id}: ${keyword} is not a keyword`).toBe(true);
         }
     });
 
