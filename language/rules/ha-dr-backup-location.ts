@@ -25,6 +25,12 @@ export const haDrBackupLocation = defineRule({
             const finding = locationProblem(group, job.destination, 'The Backup BizTalk Server job');
             if (finding) report({ node: destination, property: 'path', message: finding, data: {} });
         }
+        // The BAM backups (star schema, archive, cubes) are database backups too.
+        const bamBackup = group.bam?.node.properties.filter(ast.isBamBackup).at(-1);
+        if (bamBackup && group.bam?.backup !== undefined) {
+            const finding = locationProblem(group, group.bam.backup, 'The BAM backup');
+            if (finding) report({ node: bamBackup, property: 'location', message: finding, data: {} });
+        }
     }
 });
 

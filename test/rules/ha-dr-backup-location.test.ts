@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agGroup, cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
+import { agGroup, bamGroup, cleanGroup, rangeStart, startOf, variant } from '../fixtures.js';
 import { describe as show, findingsOf, severityOf } from '../helpers.js';
 
 const ID = 'HA-DR-BACKUP-LOCATION';
@@ -43,6 +43,15 @@ describe(ID, () => {
         const hits = await findings(variant([[destination, String.raw`destination "\\\\SQL02\\backup"`]], agGroup));
         expect(hits.map(show)).toHaveLength(1);
         expect(hits[0].message).toContain('a share on SQL02, which runs SQL instance SQLB holding BizTalk databases');
+    });
+
+    test('fires on a BAM backup on a drive letter, and not on the BAM backup share of the clean BAM group', async () => {
+        const text = variant([[String.raw`backup "\\\\fs01\\bam"`, String.raw`backup "E:\\BAM"`]], bamGroup);
+        const hits = await findings(text);
+        expect(hits.map(show)).toHaveLength(1);
+        expect(rangeStart(hits[0])).toEqual(startOf(text, 'backup "E:', '"E:'));
+        expect(hits[0].message).toContain('The BAM backup writes to');
+        expect(await findings(bamGroup)).toEqual([]);
     });
 
     test('does not fire on a share on a computer that holds no BizTalk database', async () => {
