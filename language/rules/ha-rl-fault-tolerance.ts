@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { distinctEnabledComputers, listText } from './helpers.js';
+import { hostFunctions, listText } from './helpers.js';
 import { setGroupSettingEdits } from './fixes-common.js';
 
 export const haRlFaultTolerance = defineRule({
@@ -8,11 +8,12 @@ export const haRlFaultTolerance = defineRule({
     area: 'adapters',
     summary: 'BizTalk Server 2020 and later: turn on receive location fault tolerance when receive hosts are scaled out.',
     sources: ['biztalk/core/how-to-enable-receive-location-fault-tolerance.md'],
-    check({ group, report }) {
+    check({ group, analysis, report }) {
         if (group.version.year < 2020 || group.receiveLocationFaultTolerance === true) return;
-        // Scaled-out receive hosts: a clustered host has one active instance, so one failing instance is the whole host anyway.
-        const scaledOut = [...group.hosts.values()].filter(host => !host.clusteredOn
-            && host.handlers.some(h => h.direction === 'receive') && distinctEnabledComputers(host).length > 1);
+        // Scaled-out receive hosts, as the analysis sees them: a clustered host (or an isolated host that fails
+        // over with its nodes' clustered IIS) has one active instance, so one failing instance is the whole host anyway.
+        const scaledOut = [...group.hosts.values()].filter(host => hostFunctions(analysis, host)
+            .some(fn => fn.kind === 'receive' && fn.mechanism !== 'clustered-failover' && fn.providers.length > 1));
         if (scaledOut.length === 0) return;
         const off = group.receiveLocationFaultTolerance === false;
         report({

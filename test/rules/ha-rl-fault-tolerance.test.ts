@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanGroup, clusteredBase, lineOf, rangeStart, startLine, startOf, variant } from '../fixtures.js';
+import { cleanGroup, clusteredBase, lineOf, rangeStart, ssoHostClusterGroup, startLine, startOf, variant } from '../fixtures.js';
 import { describe as show, severityOf, validate, withCode } from '../helpers.js';
 
 const ID = 'HA-RL-FAULT-TOLERANCE';
@@ -46,5 +46,13 @@ describe(ID, () => {
             ['    host WebReceive isolated { receive WCF-BasicHttp  instances on BTS01, BTS02 }\n', ''], ['fronts WebReceive', '']
         ], clusteredBase);
         expect(await findings(clusteredOnly)).toEqual([]);
+    });
+
+    test('does not count an isolated host that fails over with the clustered IIS of its nodes', async () => {
+        // Microsoft's "SSO and a BizTalk host in the same cluster group": the isolated host runs only
+        // where the clustered IIS is active, so one instance is active at a time, like a clustered host.
+        const text = variant([[setting, '']], ssoHostClusterGroup);
+        expect(text).toContain('host WebReceive isolated');
+        expect(await findings(text)).toEqual([]);
     });
 });
