@@ -392,8 +392,10 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
             await page.click('tr[data-fn="processing:ProcessingHost"] td.status .badge');
             expect((await posted()).at(-1)).toEqual({ type: 'reveal', source: processing.source });
 
-            // The editor's cursor on `instances on BTS01` of ProcessingHost.
-            await send({ type: 'highlight', uri, position: { line: 63, character: 22 }, word: 'BTS01' });
+            // The editor's cursor on `instances on BTS01` of ProcessingHost (found by content: the example's lines move).
+            const lines = fs.readFileSync(path.join(repoRoot, 'examples/small-ha/topology.bizha'), 'utf8').split('\n');
+            const line = lines.findIndex((text, i) => i > lines.findIndex(l => l.includes('host ProcessingHost')) && text.includes('instances on BTS01'));
+            await send({ type: 'highlight', uri, position: { line, character: lines[line].indexOf('BTS01') + 1 }, word: 'BTS01' });
             // postMessage is delivered asynchronously: on a busy machine the query could run first.
             await page.waitForFunction(() => document.querySelector('tr.cursor') !== null);
             expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('tr.cursor')).map(r => r.dataset.fn))).toEqual(['processing:ProcessingHost']);
