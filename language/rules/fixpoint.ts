@@ -1,4 +1,4 @@
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DefaultServiceRegistry, EmptyFileSystem, URI, type LangiumCoreServices, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createBizhaServices, type BizhaServices } from '../bizha-module.js';
@@ -134,7 +134,7 @@ function targetDiagnostics(services: BizhaServices, document: LangiumDocument, o
 
 /** A workspace of its own holding the texts of every document of the live one, with the same settings. */
 async function privateCopy(live: BizhaServices, document: LangiumDocument): Promise<{ services: BizhaServices; document: LangiumDocument }> {
-    const services = createBizhaServices({ ...EmptyFileSystem }).Bizha;
+    const services = createBizhaServices({ ...EmptyFileSystem, sharedModules: [{ ServiceRegistry: () => new OneLanguageRegistry() }] }).Bizha;
     services.validation.RuleSettings.copyFrom(live.validation.RuleSettings);
     const copies: LangiumDocument[] = [];
     for (const other of live.shared.workspace.LangiumDocuments.all) {
@@ -152,6 +152,20 @@ async function privateCopy(live: BizhaServices, document: LangiumDocument): Prom
     await services.shared.workspace.DocumentBuilder.build(copies.filter(c => c !== target), { validation: false });
     await services.shared.workspace.DocumentBuilder.build([target], { validation: true });
     return { services, document: target };
+}
+
+/**
+ * The editor tells the live server an untitled document's language; the private workspace has no
+ * editor and one language, so every document in it is bizha whatever its URI.
+ */
+class OneLanguageRegistry extends DefaultServiceRegistry {
+    override getServices(): LangiumCoreServices {
+        return this.all[0];
+    }
+
+    override hasServices(): boolean {
+        return this.all.length > 0;
+    }
 }
 
 /** Puts a new text in place of a document of the private workspace and validates it. */
