@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { nodeBundleOptions, webviewBundleOptions } from '../esbuild-options.mjs';
+import { LspClient } from './lsp-client.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,5 +56,21 @@ export async function bundleSources(entries: ReadonlyArray<'cli' | 'server'>): P
         server: path.join(root, 'out', 'server', 'main.cjs'),
         rulesDocsFolder,
         dispose: () => fs.rmSync(root, { recursive: true, force: true })
+    };
+}
+
+/** A bundled server on a new temporary workspace folder holding `files` (name → text), and how to stop it all. */
+export async function serverOnFolder(prefix: string, files: Record<string, string> = {}): Promise<{ client: LspClient; folder: string; stop(): Promise<void> }> {
+    const bundles = await bundleSources(['server']);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+    const client = await LspClient.start({ server: bundles.server, folder });
+    return {
+        client, folder,
+        async stop() {
+            await client.stop();
+            fs.rmSync(folder, { recursive: true, force: true });
+            bundles.dispose();
+        }
     };
 }

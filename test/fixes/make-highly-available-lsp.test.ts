@@ -1,29 +1,20 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
-import { bundleSources, type Bundles } from '../bundles.js';
-import { LspClient } from '../lsp-client.js';
+import { serverOnFolder } from '../bundles.js';
+import type { LspClient } from '../lsp-client.js';
 import { exampleFiles } from '../fixtures.js';
 
 /** The source action over LSP, on an editor's untitled document (no file name, no extension). */
 describe('make highly available over LSP', () => {
-    let bundles: Bundles;
-    let folder: string;
+    let server: Awaited<ReturnType<typeof serverOnFolder>>;
     let client: LspClient;
 
     beforeAll(async () => {
-        bundles = await bundleSources(['server']);
-        folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-make-ha-lsp-'));
-        client = await LspClient.start({ server: bundles.server, folder });
+        server = await serverOnFolder('bizha-make-ha-lsp-');
+        client = server.client;
     }, 60_000);
 
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(folder, { recursive: true, force: true });
-        bundles?.dispose();
-    });
+    afterAll(async () => server?.stop());
 
     test('an untitled document gets the action, with its edit', async () => {
         const uri = 'untitled:Untitled-1';

@@ -1,32 +1,24 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleSources, type Bundles } from '../bundles.js';
-import { fileUri, LspClient } from '../lsp-client.js';
+import { serverOnFolder } from '../bundles.js';
+import { fileUri, type LspClient } from '../lsp-client.js';
 
 /** bizha.json in a workspace folder, read by the language server (server/rule-settings-sync.ts). */
 describe('bizha.json over LSP', () => {
     const json = '{\n  "rules": {\n    "HA-SSO-BACKUP": "off",\n    "HA-NOPE": "off",\n    "HA-DB-SPOF": "loud"\n  }\n}\n';
-    let bundles: Bundles;
+    let server: Awaited<ReturnType<typeof serverOnFolder>>;
     let folder: string;
     let client: LspClient;
 
     beforeAll(async () => {
-        bundles = await bundleSources(['server']);
-        folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bizha-settings-lsp-'));
-        fs.writeFileSync(path.join(folder, 'bizha.json'), json);
         // small-ha without its SSO backup: HA-SSO-BACKUP would warn, but bizha.json turns it off.
         const text = fs.readFileSync('examples/small-ha/topology.bizha', 'utf8').replace(/\n\s*backup "[^"]*"/, '');
-        fs.writeFileSync(path.join(folder, 'topology.bizha'), text);
-        client = await LspClient.start({ server: bundles.server, folder });
+        server = await serverOnFolder('bizha-settings-lsp-', { 'bizha.json': json, 'topology.bizha': text });
+        ({ client, folder } = server);
     }, 60_000);
 
-    afterAll(async () => {
-        await client?.stop();
-        fs.rmSync(folder, { recursive: true, force: true });
-        bundles?.dispose();
-    });
+    afterAll(async () => server?.stop());
 
     test('its problems are diagnostics on bizha.json where they are written, and its valid overrides apply', async () => {
         const settingsUri = fileUri(path.join(folder, 'bizha.json'));
