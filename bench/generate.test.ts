@@ -38,6 +38,18 @@ describe('benchmark generator', () => {
         expect(groups.length).toBeGreaterThan(target / 250);
     });
 
+    test('the generated groups follow the guidance except for the deliberate flaws, so an editor sees as many diagnostics as on a real estate', async () => {
+        // Built apart: both name their groups FinProd0001, ...
+        const documents = [...await build({ 'single.bizha': generateSingleFile(10_000, 1) }), ...await build(generateWorkspace(40, 7).files)];
+        const diagnostics = documents.flatMap(d => d.diagnostics ?? []);
+        const rules = new Set(diagnostics.map(d => String(d.code)));
+        // A host or tracking on one computer, a standalone SQL instance (and so SSODB), no or too little
+        // log shipping, many host instances on one computer: the flaws the generator writes on purpose.
+        expect([...rules].sort()).toEqual(['HA-DB-SPOF', 'HA-DR-LOGSHIP', 'HA-HOST-SPOF', 'HA-HOST-TOO-MANY', 'HA-SSO-SSODB-HA', 'HA-TRACK-SPOF']);
+        const lines = documents.reduce((n, d) => n + lineCount(d.textDocument.getText()), 0);
+        expect(diagnostics.length / lines).toBeLessThan(0.02);
+    }, 120_000);
+
     test('the 300-file workspace uses the shared inventory without errors', async () => {
         const { files } = generateWorkspace(300, 7);
         expect(Object.keys(files)).toHaveLength(300);

@@ -44,7 +44,8 @@ function list(items: readonly string[], indent: string, perLine = 8): string {
     return chunks.join(`,\n${indent}    `);
 }
 
-const domain = (rng: Rng): string => rng.pick(['CONTOSO', 'FABRIKAM', 'NWIND', 'corp.contoso.com']);
+// NetBIOS domain names: BizTalk configuration accepts no other form (HA-DOM-NAME-FORMAT).
+const domain = (rng: Rng): string => rng.pick(['CONTOSO', 'FABRIKAM', 'NWIND', 'CORP']);
 
 /** Host blocks that every shape shares: per-application receive/send hosts, processing, tracking, isolated web. */
 function standardHosts(rng: Rng, o: {
@@ -161,18 +162,21 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
     lines.push(`    version 2020 cu ${rng.range(1, 6)}`);
     lines.push(`    edition enterprise`);
     lines.push(`    availability ${rng.chance(0.9) ? 'high' : 'standard'}`);
+    lines.push(`    receive-location-fault-tolerance on`);
     lines.push('');
 
     const btsCount = shape === 'large' ? rng.range(6, 10) : shape === 'small' || shape === 'ag' ? rng.range(2, 3) : rng.range(4, 6);
     const bts = Array.from({ length: btsCount }, (_, i) => c('BTS', i + 1));
-    const siteOf = (i: number): string => `{ site ${prefix}DC${(i % 2) + 1} }`;
+    // Availability groups with MSDTC need the Windows release known (HA-AG-OS-PREREQ); sites on a quarter of the groups.
+    const computerProperties = (i: number): string[] => [...(withSites ? [`site ${prefix}DC${(i % 2) + 1}`] : []), ...(shape === 'ag' ? ['os 2019'] : [])];
+    const computers = (names: string[]): string => names.map((n, i) => computerProperties(i).length ? `${n} { ${computerProperties(i).join('  ')} }` : n).join(', ');
     lines.push(`    // BizTalk Server computers`);
-    lines.push(`    computer ${withSites ? bts.map((b, i) => `${b} ${siteOf(i)}`).join(', ') : bts.join(', ')}`);
+    lines.push(`    computer ${computers(bts)}`);
 
     const sqlNodes = shape === 'large' ? 8 : shape === 'ag' ? 2 : rng.range(2, 3);
     const sql = Array.from({ length: sqlNodes }, (_, i) => c('SQL', i + 1));
     lines.push(`    // SQL Server computers`);
-    lines.push(`    computer ${withSites ? sql.map((s, i) => `${s} ${siteOf(i)}`).join(', ') : sql.join(', ')}`);
+    lines.push(`    computer ${computers(sql)}`);
     const dr = c('DRSQL', 1);
     const hasDr = rng.chance(0.6);
     if (hasDr) lines.push(`    computer ${dr}             // disaster-recovery standby`);
@@ -184,11 +188,14 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
     let receiveComputers = bts.slice(0, 2);
     let processingComputers = bts.slice(0, 2);
     let sendComputers = bts.slice(0, 2);
+    let trackingComputers: string[] | undefined;
     let clusteredNodes: string[] | undefined;
 
     if (shape === 'ag') {
         lines.push(`    cluster ${prefix}SQLCL01 {`);
         lines.push(`        nodes ${sql.join(', ')}`);
+        lines.push(`        network-name ${prefix}SQLCLNN`);
+        lines.push(`        witness file-share`);
         lines.push(`        msdtc`);
         lines.push(`    }`);
         lines.push('');
@@ -202,6 +209,7 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         lines.push(`    availability-group ${prefix}AG {`);
         lines.push(`        replicas ${sql.map((_, i) => `${prefix}SQL${String.fromCharCode(65 + i)} synchronous`).join(', ')}`);
         lines.push(`        listener ${prefix}AGL port 1433`);
+        lines.push(`        jobs-and-logins replicated`);
         lines.push(`        dtc-support per-database`);
         lines.push(`        databases ${coreDatabases},`);
         lines.push(`            BAMPrimaryImport, BAMStarSchema, BAMArchive, BAMAlertsApplication, SSISDB`);
@@ -212,15 +220,18 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         lines.push(`    cluster ${prefix}SQLCLMSG {`);
         lines.push(`        nodes ${msg.join(', ')}`);
         lines.push(`        storage ${prefix}SAN01`);
+        lines.push(`        witness disk`);
         lines.push(`        msdtc`);
         lines.push(`    }`);
         lines.push(`    cluster ${prefix}SQLCL01 {`);
         lines.push(`        nodes ${core.join(', ')}`);
         lines.push(`        storage ${prefix}SAN02`);
+        lines.push(`        network-name ${prefix}SQLCLNN`);
+        lines.push(`        witness disk`);
         lines.push(`        msdtc`);
         lines.push(`    }`);
         lines.push('');
-        lines.push(`    sql ${prefix}MSGSQL1 on ${prefix}SQLCLMSG { edition enterprise  version 2019 cu 18  databases BizTalkMsgBoxDb }`);
+        lines.push(`    sql ${prefix}MSGSQL1 on ${prefix}SQLCLMSG { edition enterprise  version 2019 cu 18  databases BizTalkMsgBoxDb (publication off) }`);
         lines.push(`    sql ${prefix}MSGSQL2 on ${prefix}SQLCLMSG { edition enterprise  version 2019 cu 18  databases messagebox BizTalkMsgBoxDb2 }`);
         lines.push(`    sql ${prefix}MSGSQL3 on ${prefix}SQLCLMSG { edition enterprise  version 2019 cu 18  databases messagebox BizTalkMsgBoxDb3 }`);
         lines.push(`    sql ${prefix}SSOSQL on ${prefix}SQLCL01 { edition enterprise  version 2019 cu 18  databases SSODB }`);
@@ -229,12 +240,16 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
         receiveComputers = bts.slice(0, 2);
         processingComputers = bts.slice(2, btsCount - 2);
         sendComputers = bts.slice(btsCount - 2);
+        // Three MessageBoxes: one tracking instance each, plus one (N+1, HA-TRACK-SPOF).
+        trackingComputers = bts.slice(2);
     } else {
         // One SQL failover cluster instance (or, as a flaw, a standalone instance).
         const standalone = rng.chance(flawRate);
         lines.push(`    cluster ${prefix}SQLCL01 {`);
         lines.push(`        nodes ${sql.join(', ')}`);
         lines.push(`        storage ${prefix}SAN01`);
+        lines.push(`        network-name ${prefix}SQLCLNN`);
+        lines.push(`        witness disk`);
         lines.push(`        msdtc`);
         lines.push(`    }`);
         lines.push('');
@@ -247,6 +262,8 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
             lines.push('');
             lines.push(`    cluster ${prefix}SSOCL01 {`);
             lines.push(`        nodes ${ssoNodes.join(', ')}`);
+            lines.push(`        network-name ${prefix}SSONN`);
+            lines.push(`        witness file-share`);
             lines.push(`        msdtc`);
             lines.push(`    }`);
             ssoOn = `${prefix}SSOCL01`;
@@ -277,6 +294,8 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
     if (clusteredNodes) {
         lines.push(`    cluster ${prefix}BTSCL01 {`);
         lines.push(`        nodes ${clusteredNodes.join(', ')}`);
+        lines.push(`        network-name ${prefix}BTSNN`);
+        lines.push(`        witness file-share`);
         if (shape === 'queues') lines.push(`        msmq`);
         lines.push(`        msdtc`);
         lines.push(`    }`);
@@ -306,11 +325,15 @@ function planGroup(rng: Rng, shape: Shape, options: GroupOptions): GroupPlan {
     standardHosts(rng, {
         lines, prefix, dom, flawRate,
         receiveComputers, sendComputers, processingComputers,
-        trackingComputers: processingComputers,
+        trackingComputers: trackingComputers ?? processingComputers,
         webComputers,
         apps: shape === 'large' ? rng.range(3, 6) : rng.range(0, 3),
         nlbKind: shape === 'medium' ? 'hardware' : 'windows'
     });
+    if (shape === 'large' || shape === 'ag') {
+        lines.push('');
+        lines.push(`    bam { backup "\\\\\\\\FS-CLUSTER\\\\BAMBackup\\\\${name}" }`);
+    }
     lines.push('');
     backupJob(lines, name, hasDr ? `${prefix}DRSQL` : undefined);
     lines.push(`}`);
@@ -365,6 +388,7 @@ export function generateWorkspace(fileCount: number, seed = 7): Workspace {
         inventory.push(`cluster SQLCL${pad(k + 1, 3)} {`);
         inventory.push(`    nodes ${nodes.join(', ')}`);
         inventory.push(`    storage SAN${pad(k + 1, 3)}`);
+        inventory.push(`    network-name SQLCL${pad(k + 1, 3)}NN`);
         inventory.push(`    msdtc`);
         inventory.push(`}`);
         inventory.push('');
@@ -394,6 +418,7 @@ export function generateWorkspace(fileCount: number, seed = 7): Workspace {
             `    version 2020 cu ${rng.range(1, 6)}`,
             `    edition enterprise`,
             `    availability high`,
+            `    receive-location-fault-tolerance on`,
             '',
             `    databases BizTalkMgmtDb, BizTalkMsgBoxDb, BizTalkDTADb, SSODB on ${sqlName}`,
             `    databases BizTalkRuleEngineDb on ${sqlName}`,

@@ -8,7 +8,7 @@ import {
     type ComponentId, type ComponentResult, type FunctionKind, type FunctionResult, type GroupAnalysis,
     type Mechanism, type Placement, type SingleFailure, type Tier
 } from './types.js';
-import { lazySource, type SourceRef } from '../model/topology.js';
+import { NodeSource, type SourceRef } from '../model/topology.js';
 
 /** The providers of a function before redundancy is computed. */
 interface Draft {
@@ -318,7 +318,7 @@ function databaseDraft(group: GroupModel, database: DatabaseModel): Draft {
 }
 
 function sourceOfNode(fallback: SourceRef, node: { $cstNode?: { range: SourceRef['range'] } }): SourceRef {
-    return lazySource(fallback.uri, () => node.$cstNode?.range ?? fallback.range);
+    return new NodeSource(fallback.uri, node, fallback);
 }
 
 function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {

@@ -2,17 +2,15 @@ import { AstUtils, type AstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { criticalityOfKind, findAdapter, findDatabase, type DatabaseKind } from './catalog.js';
 import {
-    lazySource, type AccountModel, type AvailabilityGroupModel, type BackupJobModel, type BamModel, type ClusterModel, type ComputerModel,
+    NodeSource, type AccountModel, type AvailabilityGroupModel, type BackupJobModel, type BamModel, type ClusterModel, type ComputerModel,
     type DatabaseModel, type GroupModel, type HandlerModel, type HostModel, type InstanceModel, type NlbModel, type QueueManagerModel,
     type SourceRef, type SqlInstanceModel, type SsoModel
 } from './topology.js';
 import { uncServer } from './roles.js';
 
-const emptyRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** Where a node is written. The range is computed when first read: most elements never need it. */
 export function sourceOf(node: AstNode): SourceRef {
-    return lazySource(AstUtils.getDocument(node).uri.toString(), () => node.$cstNode?.range ?? emptyRange);
+    return new NodeSource(AstUtils.getDocument(node).uri.toString(), node);
 }
 
 /** Top-level declarations of the workspace that a group may involve without naming them. */
@@ -63,47 +61,71 @@ class GroupModelBuilder {
         let availability: GroupModel['availability'] = 'high';
         let faultTolerance: ast.FaultToleranceSetting | undefined;
 
-        // Declarations first, so that references resolve to already-known local elements.
+        // Declarations first, so that references resolve to already-known local elements. Members
+        // are told apart by their grammar type (a switch: a large file has thousands of members).
+        const later: ast.GroupMember[] = [];
+        const last: Array<ast.Nlb | ast.DatabasePlacement> = [];
         for (const member of members) {
-            if (ast.isComputerDecl(member)) member.computers.filter(c => c.name).forEach(c => this.addComputer(c, c, true));
-        }
-        for (const member of members) {
-            if (ast.isCluster(member) && member.name) this.addCluster(member, member, true);
-        }
-        for (const member of members) {
-            if (ast.isSqlInstance(member) && member.name) this.addSql(member, member, true);
-            else if (ast.isQueueManager(member) && member.name) this.addQueueManager(member, member, true);
-        }
-        for (const member of members) {
-            if (ast.isVersionSetting(member)) {
-                version = { year: member.year ?? version.year, r2: member.r2, cu: member.cu };
-                versionNode = member;
-            } else if (ast.isEditionSetting(member)) {
-                edition = (member.edition ?? edition);
-                editionNode = member;
-            } else if (ast.isAvailabilitySetting(member)) {
-                availability = (member.level ?? availability);
-            } else if (ast.isFaultToleranceSetting(member)) {
-                if (member.state) faultTolerance = member;
-            } else if (ast.isBam(member)) {
-                this.addBam(member);
-            } else if (!('name' in member) || member.name === undefined || member.name === '') {
-                // Half-typed declarations without a name (`host {`) are skipped: nothing can refer to them yet.
-                if (ast.isSso(member)) this.addSso(member);
-                else if (ast.isBackupJob(member)) this.addBackupJob(member);
-            } else if (ast.isAvailabilityGroup(member)) {
-                this.addAvailabilityGroup(member);
-            } else if (ast.isHost(member)) {
-                this.addHost(member);
-            } else if (ast.isSso(member)) {
-                this.addSso(member);
-            } else if (ast.isBackupJob(member)) {
-                this.addBackupJob(member);
+            switch (member.$type) {
+                case ast.ComputerDecl.$type:
+                    for (const computer of member.computers) if (computer.name) this.addComputer(computer, computer, true);
+                    break;
+                case ast.Nlb.$type: case ast.DatabasePlacement.$type:
+                    last.push(member);
+                    break;
+                case ast.Cluster.$type: case ast.SqlInstance.$type: case ast.QueueManager.$type:
+                    break;
+                default:
+                    later.push(member);
             }
         }
         for (const member of members) {
-            if (ast.isNlb(member) && member.name) this.addNlb(member, true);
-            else if (ast.isDatabasePlacement(member)) this.addPlacement(member);
+            if (member.$type === ast.Cluster.$type && member.name) this.addCluster(member, member, true);
+        }
+        for (const member of members) {
+            if (member.$type === ast.SqlInstance.$type && member.name) this.addSql(member, member, true);
+            else if (member.$type === ast.QueueManager.$type && member.name) this.addQueueManager(member, member, true);
+        }
+        for (const member of later) {
+            switch (member.$type) {
+                case ast.VersionSetting.$type:
+                    version = { year: member.year ?? version.year, r2: member.r2, cu: member.cu };
+                    versionNode = member;
+                    break;
+                case ast.EditionSetting.$type:
+                    edition = (member.edition ?? edition);
+                    editionNode = member;
+                    break;
+                case ast.AvailabilitySetting.$type:
+                    availability = (member.level ?? availability);
+                    break;
+                case ast.FaultToleranceSetting.$type:
+                    if (member.state) faultTolerance = member;
+                    break;
+                case ast.Bam.$type:
+                    this.addBam(member);
+                    break;
+                case ast.Sso.$type:
+                    this.addSso(member);
+                    break;
+                case ast.BackupJob.$type:
+                    this.addBackupJob(member);
+                    break;
+                // Half-typed declarations without a name (`host {`) are skipped: nothing can refer to them yet.
+                case ast.AvailabilityGroup.$type:
+                    if (member.name) this.addAvailabilityGroup(member);
+                    break;
+                case ast.Host.$type:
+                    if (member.name) this.addHost(member);
+                    break;
+            }
+        }
+        for (const member of last) {
+            if (member.$type === ast.Nlb.$type) {
+                if (member.name) this.addNlb(member, true);
+            } else {
+                this.addPlacement(member);
+            }
         }
         this.addSurroundingInfrastructure();
         return {
@@ -138,12 +160,14 @@ class GroupModelBuilder {
         let msdtcOff = false;
         const aliases: ast.ComputerSqlAlias[] = [];
         for (const property of properties) {
-            if (ast.isComputerSite(property)) site = property.site;
-            else if (ast.isComputerMsdtc(property)) msdtcOff = property.access === 'off';
-            else if (ast.isComputerOs(property)) os = property.year === undefined ? os : { year: property.year, r2: property.r2 };
-            else if (ast.isComputerZone(property)) zone = property.zone ? 'perimeter' : zone;
-            else if (ast.isComputerHypervisor(property)) hypervisor = property.hypervisor || hypervisor;
-            else if (ast.isComputerSqlAlias(property)) aliases.push(property);
+            switch (property.$type) {
+                case ast.ComputerSite.$type: site = property.site; break;
+                case ast.ComputerMsdtc.$type: msdtcOff = property.access === 'off'; break;
+                case ast.ComputerOs.$type: os = property.year === undefined ? os : { year: property.year, r2: property.r2 }; break;
+                case ast.ComputerZone.$type: zone = property.zone ? 'perimeter' : zone; break;
+                case ast.ComputerHypervisor.$type: hypervisor = property.hypervisor || hypervisor; break;
+                case ast.ComputerSqlAlias.$type: aliases.push(property); break;
+            }
         }
         const sqlAliases: string[] = [];
         const model: ComputerModel = { name: computer.name, node: computer, anchor, local, source: sourceOf(computer), site, msdtcOff, os, zone, hypervisor, sqlAliases };
@@ -165,21 +189,30 @@ class GroupModelBuilder {
     private addCluster(cluster: ast.Cluster, anchor: AstNode, local: boolean): ClusterModel {
         const known = this.clusters.get(cluster.name);
         if (known) return known;
-        const properties = cluster.properties ?? [];
         const nodes: string[] = [];
-        for (const list of properties.filter(ast.isClusterNodes)) {
-            for (const node of list.nodes) {
-                const name = this.computerRef(node, anchor);
-                if (name && !nodes.includes(name)) nodes.push(name);
+        let storage: string | undefined, networkName: string | undefined, witness: ClusterModel['witness'];
+        let msdtc = false, msmq = false, iis = false;
+        for (const property of cluster.properties ?? []) {
+            switch (property.$type) {
+                case ast.ClusterNodes.$type:
+                    for (const node of property.nodes) {
+                        const name = this.computerRef(node, anchor);
+                        if (name && !nodes.includes(name)) nodes.push(name);
+                    }
+                    break;
+                case ast.ClusterResource.$type:
+                    if (property.resource === 'msdtc') msdtc = true;
+                    else if (property.resource === 'msmq') msmq = true;
+                    else if (property.resource === 'iis') iis = true;
+                    break;
+                case ast.ClusterStorage.$type: storage = property.storage; break;
+                case ast.ClusterNetworkName.$type: networkName = property.networkName || networkName; break;
+                case ast.ClusterWitness.$type: witness = property.witness || witness; break;
             }
         }
-        const resources = new Set(properties.filter(ast.isClusterResource).map(r => r.resource));
         const model: ClusterModel = {
             name: cluster.name, node: cluster, anchor, local, source: sourceOf(cluster), nodes,
-            storage: properties.filter(ast.isClusterStorage).map(s => s.storage).at(-1),
-            msdtc: resources.has('msdtc'), msmq: resources.has('msmq'), iis: resources.has('iis'),
-            networkName: clusterNetworkName(cluster),
-            witness: properties.filter(ast.isClusterWitness).map(p => p.witness).filter(w => !!w).at(-1)
+            storage, msdtc, msmq, iis, networkName, witness
         };
         this.clusters.set(cluster.name, model);
         return model;
@@ -196,24 +229,32 @@ class GroupModelBuilder {
     private addSql(sql: ast.SqlInstance, anchor: AstNode, local: boolean): SqlInstanceModel {
         const known = this.sqlInstances.get(sql.name);
         if (known) return known;
-        const properties = sql.properties ?? [];
-        const version = properties.filter(ast.isSqlVersion).at(-1);
-        const owner = properties.filter(ast.isSqlPreferredOwner).at(-1);
+        let version: ast.SqlVersion | undefined, owner: ast.SqlPreferredOwner | undefined, edition: SqlInstanceModel['edition'];
+        let agent: SqlInstanceModel['agent'] = 'running', serverName: string | undefined;
+        const databaseLists: ast.DatabaseList[] = [];
+        for (const property of sql.properties ?? []) {
+            switch (property.$type) {
+                case ast.SqlVersion.$type: version = property; break;
+                case ast.SqlPreferredOwner.$type: owner = property; break;
+                case ast.SqlEdition.$type: edition = property.edition; break;
+                case ast.SqlAgent.$type: agent = property.state || agent; break;
+                case ast.SqlServerName.$type: serverName = property.serverName ?? serverName; break;
+                case ast.DatabaseList.$type: databaseLists.push(property); break;
+            }
+        }
         const model: SqlInstanceModel = {
             name: sql.name, node: sql, anchor, local, source: sourceOf(sql),
             server: this.serverRef(sql.server, anchor),
-            edition: properties.filter(ast.isSqlEdition).at(-1)?.edition,
+            edition,
             version: version ? { year: version.year, sp: version.sp, cu: version.cu } : undefined,
-            agent: (properties.filter(ast.isSqlAgent).map(p => p.state).filter(state => !!state).at(-1) ?? 'running'),
+            agent,
             preferredOwner: owner ? this.computerRef(owner.owner, anchor) : undefined,
-            serverName: properties.filter(ast.isSqlServerName).map(p => p.serverName).filter(name => name !== undefined).at(-1)
+            serverName
         };
         this.sqlInstances.set(sql.name, model);
         // Only a SQL instance declared in the group brings its own database list.
         if (local) {
-            for (const list of properties.filter(ast.isDatabaseList)) {
-                this.addDatabases(list.databases, { kind: 'sql', name: sql.name });
-            }
+            for (const list of databaseLists) this.addDatabases(list.databases, { kind: 'sql', name: sql.name });
         }
         return model;
     }
@@ -359,27 +400,37 @@ class GroupModelBuilder {
         let bitness: number | undefined;
         let clustered: ast.ClusteredOn | undefined;
         for (const property of host.properties ?? []) {
-            if (ast.isReceiveHandlers(property) || ast.isSendHandlers(property)) {
-                const direction = ast.isReceiveHandlers(property) ? 'receive' : 'send';
-                for (const handler of property.handlers) {
-                    // A half-typed `receive (` has no adapter name yet.
-                    if (handler.adapter) handlers.push(this.handlerModel(handler, direction));
+            switch (property.$type) {
+                case ast.ReceiveHandlers.$type: case ast.SendHandlers.$type: {
+                    const direction = property.$type === ast.ReceiveHandlers.$type ? 'receive' : 'send';
+                    for (const handler of property.handlers) {
+                        // A half-typed `receive (` has no adapter name yet.
+                        if (handler.adapter) handlers.push(this.handlerModel(handler, direction));
+                    }
+                    break;
                 }
-            } else if (ast.isInstances(property)) {
-                instanceLists.push(property);
-            } else if (ast.isClusteredOn(property)) {
-                clustered = property;
-            } else if (ast.isServiceAccount(property)) {
-                // A half-typed `account` has no value yet: no account.
-                if (property.account) serviceAccounts.push({ value: property.account, role: 'host account', domainLocal: false, node: property });
-            } else if (ast.isWindowsGroup(property)) {
-                if (property.account) windowsGroups.push({ value: property.account, role: 'host Windows group', domainLocal: property.domainLocal, node: property });
-            } else if (ast.isOrchestrations(property)) {
-                orchestrations ??= property;
-            } else if (ast.isTracking(property)) {
-                tracking ??= property;
-            } else if (ast.isBitness(property)) {
-                bitness = property.bits;
+                case ast.Instances.$type:
+                    instanceLists.push(property);
+                    break;
+                case ast.ClusteredOn.$type:
+                    clustered = property;
+                    break;
+                case ast.ServiceAccount.$type:
+                    // A half-typed `account` has no value yet: no account.
+                    if (property.account) serviceAccounts.push({ value: property.account, role: 'host account', domainLocal: false, node: property });
+                    break;
+                case ast.WindowsGroup.$type:
+                    if (property.account) windowsGroups.push({ value: property.account, role: 'host Windows group', domainLocal: property.domainLocal, node: property });
+                    break;
+                case ast.Orchestrations.$type:
+                    orchestrations ??= property;
+                    break;
+                case ast.Tracking.$type:
+                    tracking ??= property;
+                    break;
+                case ast.Bitness.$type:
+                    bitness = property.bits;
+                    break;
             }
         }
         const instances: InstanceModel[] = [];

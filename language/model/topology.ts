@@ -13,10 +13,26 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 export interface SourceRef { uri: string; range: Range }
 
-/** A source whose range is computed when first read: most elements' ranges are never needed. */
-export function lazySource(uri: string, rangeOf: () => Range): SourceRef {
-    let range: Range | undefined;
-    return { uri, get range() { return range ??= rangeOf(); } };
+const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Where a node is written; its range is computed when first read (most elements' ranges are never
+ * needed), from the node's text, else from `fallback`. A class, not an object literal with a getter:
+ * a large file makes thousands of them per build, and literal accessors are V8's slow path.
+ */
+export class NodeSource implements SourceRef {
+    private cached?: Range;
+
+    constructor(readonly uri: string, private readonly node: { readonly $cstNode?: { readonly range: Range } }, private readonly fallback?: SourceRef) { }
+
+    get range(): Range {
+        return this.cached ??= this.node.$cstNode?.range ?? this.fallback?.range ?? emptyRange;
+    }
+
+    /** Serialized (the CLI's JSON, LSP responses) as a plain `{ uri, range }`. */
+    toJSON(): SourceRef {
+        return { uri: this.uri, range: this.range };
+    }
 }
 
 /** An element the group declares or uses; `node` is its declaration, of the grammar's type N. */

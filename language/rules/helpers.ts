@@ -117,7 +117,6 @@ export function justifiesClustering(handler: HandlerModel): boolean {
     return ['FTP', 'SFTP', 'POP3', 'MSMQ', 'WCF-NetMsmq', 'SAP', 'WCF-SAP', 'SQL', 'WCF-NetTcp', 'WCF-Custom'].includes(adapter);
 }
 
-/** The functions (receive, processing, send) a host provides. */
 /** Each analysis' functions by host, built on first use: rules ask per host, and a group may have thousands. */
 const functionsByHost = new WeakMap<GroupAnalysis, Map<string, FunctionResult[]>>();
 
@@ -141,7 +140,8 @@ export function hostFunctions(analysis: GroupAnalysis, host: HostModel): Functio
 }
 
 export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handler: HandlerModel): FunctionResult | undefined {
-    return functionsOfHost(analysis, host.name).find(fn => fn.kind === handler.direction && fn.source.range === handler.source.range);
+    // A handler's function carries the handler's own source object.
+    return functionsOfHost(analysis, host.name).find(fn => fn.kind === handler.direction && fn.source === handler.source);
 }
 
 /** Containers (SQL instances, availability groups) that hold the group's databases, in order of first use. */

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks, type LangiumDocument, WorkspaceCache } from 'langium';
 import * as ast from '../generated/ast.js';
 import { namedMembers, namespaceOf as namespaceOfType } from '../scoping/namespaces.js';
 
@@ -19,19 +19,9 @@ export const LanguageIssue = {
 export function registerValidationChecks(services: BizhaServices): void {
     const validator = services.validation.BizhaValidator;
     const checks: ValidationChecks<ast.BizhaAstType> = {
-        Model: [validator.checkRules, validator.checkTopLevelNames],
+        Model: [validator.checkRules, validator.checkTopLevelNames, validator.checkStringEscapes],
         Group: [validator.checkGroupNames, validator.checkDatabasesPlacedOnce],
         SqlInstance: validator.checkTopLevelSqlHasNoDatabases,
-        SsoBackup: validator.checkStringEscapes,
-        BamBackup: validator.checkStringEscapes,
-        BackupDestination: validator.checkStringEscapes,
-        HandlerOption: validator.checkStringEscapes,
-        SqlServerName: validator.checkStringEscapes,
-        Handler: validator.checkStringEscapes,
-        ServiceAccount: validator.checkStringEscapes,
-        WindowsGroup: validator.checkStringEscapes,
-        SsoAdministrators: validator.checkStringEscapes,
-        Instance: validator.checkStringEscapes,
         Bitness: validator.checkBitness,
         VersionSetting: validator.checkVersion,
         ComputerOs: validator.checkOs
@@ -39,13 +29,11 @@ export function registerValidationChecks(services: BizhaServices): void {
     services.validation.ValidationRegistry.register(checks, validator);
 }
 
-/** The property of each node type that may hold a quoted string. */
-const stringProperties: Record<string, string> = {
-    [ast.SsoBackup.$type]: 'location', [ast.BamBackup.$type]: 'location', [ast.BackupDestination.$type]: 'path',
-    [ast.HandlerOption.$type]: 'path', [ast.SqlServerName.$type]: 'serverName', [ast.Handler.$type]: 'adapter',
-    [ast.ServiceAccount.$type]: 'account', [ast.WindowsGroup.$type]: 'account', [ast.SsoAdministrators.$type]: 'account',
-    [ast.Instance.$type]: 'account'
-};
+/**
+ * Comments and strings as the lexer sees them (bizha.langium's ML_COMMENT, SL_COMMENT, STRING):
+ * scanning with comments as alternatives keeps a quote inside a comment from opening a string.
+ */
+const commentOrString = /\/\*[\s\S]*?\*\/|\/\/[^\n\r]*|"(?:\\[^\r\n]|[^"\\\r\n])*"/g;
 
 export class BizhaValidator {
     private readonly topLevelNames: WorkspaceCache<string, Map<string, Array<{ uri: string; type: string }>>>;
@@ -131,17 +119,22 @@ export class BizhaValidator {
         }
     };
 
-    checkStringEscapes = (node: AstNode, accept: ValidationAcceptor): void => {
-        const property = stringProperties[node.$type];
-        // Most handlers, instances and accounts are not quoted: look at the text only when there is a value.
-        if (!property || (node as unknown as Record<string, unknown>)[property] === undefined) return;
-        const quoted = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text;
-        if (!quoted?.startsWith('"')) return;
-        const bad = [...quoted.matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');
-        if (!bad) return;
-        accept('error', `Unknown escape "${bad[0]}" in a string: only \\\\ (a backslash) and \\" (a quote) are escapes, so write each backslash of a path twice, e.g. "\\\\\\\\fs01\\\\share".`, {
-            node, property, code: LanguageIssue.StringEscape
-        });
+    /** One pass over the text: strings are rare and bad escapes rarer, so no node is visited for them. */
+    checkStringEscapes = (model: ast.Model, accept: ValidationAcceptor): void => {
+        const root = model.$cstNode;
+        if (!root) return;
+        const text = root.root.fullText;
+        for (const match of text.matchAll(commentOrString)) {
+            if (!match[0].startsWith('"')) continue;
+            const bad = [...match[0].matchAll(/\\(.)/g)].find(escape => escape[1] !== '"' && escape[1] !== '\\');
+            if (!bad) continue;
+            // Only a string the parser took as a value (not one inside an error-recovered region).
+            const leaf = CstUtils.findLeafNodeAtOffset(root, match.index);
+            if (!leaf || leaf.offset !== match.index || leaf.tokenType.name !== 'STRING') continue;
+            accept('error', `Unknown escape "${bad[0]}" in a string: only \\\\ (a backslash) and \\" (a quote) are escapes, so write each backslash of a path twice, e.g. "\\\\\\\\fs01\\\\share".`, {
+                node: leaf.astNode, range: leaf.range, code: LanguageIssue.StringEscape
+            });
+        }
     };
 
     checkBitness = (bitness: ast.Bitness, accept: ValidationAcceptor): void => {

@@ -115,6 +115,21 @@ describe('the grammar', () => {
         expect(escape[0].message).toContain('\\t');
     });
 
+    test('quotes and escapes in comments are not strings; an escaped backslash before a letter is no bad escape', async () => {
+        const text = [
+            '// a lone " in a comment, and "C:\\temp" quoted in one',
+            '/* "\\q" */ group G {',
+            '    backup-job { destination "\\\\\\\\fs01\\\\temp" }',
+            '    sso { backup "D:\\sso" }',
+            '}'
+        ].join('\n');
+        const { diagnostics } = await validate(text);
+        const escape = diagnostics.filter(d => d.code === 'bizha-string-escape');
+        // Only the `\s` of "D:\sso" on line 4; `\\temp` is an escaped backslash followed by "temp".
+        expect(escape.map(d => [d.range.start.line, d.range.start.character])).toEqual([[3, 17]]);
+        expect(escape[0].message).toContain('\\s');
+    });
+
     test('bitness and version values outside the reference are located errors', async () => {
         const { diagnostics } = await validate('group G { version 2015  version 2016 r2  host H { bitness 16 } }');
         expect(diagnostics.filter(d => d.code === 'bizha-version')).toHaveLength(2);
