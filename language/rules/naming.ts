@@ -1,4 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { astContents } from '../workspace/ast-walk.js';
 import type { GroupModel } from '../model/topology.js';
 
 /**
@@ -8,26 +9,28 @@ import type { GroupModel } from '../model/topology.js';
  * One allocator serves every fix applied together, so two of them never pick the same name.
  */
 export class NameAllocator {
-    private takenNames?: Set<string>;
+    private base?: LowerCaseNames;
+    private readonly added = new Set<string>();
 
-    /** `taken` may be a function: most fixes declare nothing, and collecting every name of a large workspace is not free. */
-    constructor(private readonly initial: Iterable<string> | (() => Iterable<string>)) { }
+    /** `initial` may be a function: most fixes declare nothing, and collecting every name of a large workspace is not free. */
+    constructor(private readonly initial: Iterable<string> | (() => Iterable<string> | LowerCaseNames)) { }
 
-    private get taken(): Set<string> {
-        if (!this.takenNames) {
-            this.takenNames = new Set<string>();
-            for (const name of typeof this.initial === 'function' ? this.initial() : this.initial) this.takenNames.add(name.toLowerCase());
+    private get taken(): LowerCaseNames {
+        if (!this.base) {
+            const names = typeof this.initial === 'function' ? this.initial() : this.initial;
+            this.base = names instanceof LowerCaseNames ? names : new LowerCaseNames([new Set([...names].map(name => name.toLowerCase()))]);
         }
-        return this.takenNames;
+        return this.base;
     }
 
     isTaken(name: string): boolean {
-        return this.taken.has(name.toLowerCase());
+        const lower = name.toLowerCase();
+        return this.added.has(lower) || this.taken.has(lower);
     }
 
     /** Marks a name as used (a fix that reuses a name it did not allocate). */
     take(name: string): string {
-        this.taken.add(name.toLowerCase());
+        this.added.add(name.toLowerCase());
         return name;
     }
 
@@ -93,14 +96,40 @@ function fallbackSeries(fallback: string): Series {
     return { prefix: fallback, start: 1, width: 0, letters: false, bare: true };
 }
 
-/** Every name a new declaration must avoid: the group's elements, every named node of the document, and `workspaceNames`. */
-export function takenNames(group: GroupModel, document: AstNode, workspaceNames: Iterable<string> = []): Set<string> {
-    const names = new Set<string>(workspaceNames);
-    for (const map of [group.computers, group.clusters, group.nlbs, group.sqlInstances, group.availabilityGroups, group.hosts]) {
-        for (const name of map.keys()) names.add(name);
+/** Names in lower case, read from several sets without copying them into one. */
+export class LowerCaseNames {
+    constructor(private readonly sets: ReadonlyArray<ReadonlySet<string>>) { }
+
+    has(lowerCaseName: string): boolean {
+        return this.sets.some(set => set.has(lowerCaseName));
     }
-    for (const node of AstUtils.streamAst(document)) {
-        if ('name' in node && typeof node.name === 'string') names.add(node.name);
+}
+
+const namesOfDocument = new WeakMap<AstNode, ReadonlySet<string>>();
+
+/** Every name declared in a parsed document, in lower case; collected once per parse (the tree never changes). */
+function documentNames(root: AstNode): ReadonlySet<string> {
+    let names = namesOfDocument.get(root);
+    if (!names) {
+        const collected = new Set<string>();
+        for (const node of astContents(root).nodes) {
+            if ('name' in node && typeof node.name === 'string') collected.add(node.name.toLowerCase());
+        }
+        namesOfDocument.set(root, names = collected);
     }
     return names;
+}
+
+/**
+ * Every name a new declaration must avoid: the group's elements, every named node of the document,
+ * and `workspaceNames`. Fixes of many groups of one large file share the document's names.
+ */
+export function takenNames(group: GroupModel, document: AstNode, workspaceNames: Iterable<string> = []): LowerCaseNames {
+    const own = new Set<string>();
+    for (const map of [group.computers, group.clusters, group.nlbs, group.sqlInstances, group.availabilityGroups, group.hosts]) {
+        for (const name of map.keys()) own.add(name.toLowerCase());
+    }
+    const workspace = new Set<string>();
+    for (const name of workspaceNames) workspace.add(name.toLowerCase());
+    return new LowerCaseNames([own, documentNames(document), workspace]);
 }
