@@ -378,17 +378,30 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
         return closure;
     };
     const closures = new Map<readonly string[], Closure>();
+    // Functions with the same providers and dependencies (a host's receive, send and processing)
+    // share one list of single failures.
+    const failuresOf = new Map<ReturnType<typeof computeRedundancy>, Map<Closure, SingleFailure[]>>();
+    const singleFailuresOf = (result: ReturnType<typeof computeRedundancy>, closure: Closure): SingleFailure[] => {
+        let byClosure = failuresOf.get(result);
+        if (!byClosure) failuresOf.set(result, byClosure = new Map());
+        let failures = byClosure.get(closure);
+        if (!failures) {
+            const ownComponents = new Set(result.singles);
+            failures = [
+                ...result.singles.map(component => ({ component })),
+                ...closure.singles.filter(failure => !ownComponents.has(failure.component))
+            ];
+            byClosure.set(closure, failures);
+        }
+        return failures;
+    };
     const functions: FunctionResult[] = drafts.map(draft => {
         const mine = own.get(draft.id)!;
         let closure = closures.get(draft.dependsOn);
         if (!closure) closures.set(draft.dependsOn, closure = dependencyClosure(draft.dependsOn));
         if (closure.ids.has(draft.id)) closure = dependencyClosure(draft.dependsOn, draft.id);
         const redundancy = Math.min(mine.result.redundancy, closure.redundancy);
-        const ownComponents = new Set(mine.result.singles);
-        const singleFailures: SingleFailure[] = [
-            ...mine.result.singles.map(component => ({ component })),
-            ...closure.singles.filter(failure => !ownComponents.has(failure.component))
-        ];
+        const singleFailures = singleFailuresOf(mine.result, closure);
         return {
             ...draft,
             paths: mine.paths,

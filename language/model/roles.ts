@@ -11,21 +11,35 @@ export function sqlInstanceComputers(group: GroupModel, sql: SqlInstanceModel | 
     return sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
 }
 
+/**
+ * A query of a group's model computed once per model: the model never changes after it is built,
+ * and the analysis, the rules and the fixes ask the same questions of it many times.
+ */
+export function perModel<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+    const cache = new WeakMap<K, T>();
+    return key => {
+        if (cache.has(key)) return cache.get(key)!;
+        const value = compute(key);
+        cache.set(key, value);
+        return value;
+    };
+}
+
 /** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
-export function biztalkComputers(group: GroupModel): string[] {
+export const biztalkComputers: (group: GroupModel) => readonly string[] = perModel(group => {
     const names = new Set<string>();
     for (const host of group.hosts.values()) {
         for (const instance of host.instances) names.add(instance.computer);
     }
     return [...names];
-}
+});
 
 /** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
-export function sqlComputers(group: GroupModel): string[] {
+export const sqlComputers: (group: GroupModel) => readonly string[] = perModel(group => {
     const names = new Set<string>();
     for (const sql of group.sqlInstances.values()) sqlInstanceComputers(group, sql).forEach(c => names.add(c));
     return [...names];
-}
+});
 
 /** The server part of a UNC path (`\\fs01\share` → `fs01`), or undefined for any other path. */
 export function uncServer(path: string): string | undefined {

@@ -30,7 +30,7 @@ export function declareComputersEdits(context: FixContext, names: string[], simi
 }
 
 /** The computers of a role, in the group's order: what new names of that role continue. */
-export function computersOfRole(group: GroupModel, role: 'biztalk' | 'sql'): string[] {
+export function computersOfRole(group: GroupModel, role: 'biztalk' | 'sql'): readonly string[] {
     if (role === 'biztalk') return biztalkComputers(group);
     // SQL Server on a BizTalk computer (a single-server group) sets no naming for SQL computers.
     const biztalk = new Set(biztalkComputers(group));

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { listText } from './helpers.js';
+import { distinctEnabledComputers, listText } from './helpers.js';
 
 /** Above this many host instances on one computer, the rule suggests consolidating hosts. */
 export const maxHostInstancesPerComputer = 10;
@@ -14,8 +14,10 @@ export const haHostTooMany = defineRule({
         // Hosts with an enabled instance, per computer: a disabled instance is a service that never starts.
         const hostsOn = new Map<string, string[]>();
         for (const host of group.hosts.values()) {
-            for (const computer of new Set(host.instances.filter(i => !i.disabled).map(i => i.computer))) {
-                hostsOn.set(computer, [...(hostsOn.get(computer) ?? []), host.name]);
+            for (const computer of distinctEnabledComputers(host)) {
+                const hosts = hostsOn.get(computer);
+                if (hosts) hosts.push(host.name);
+                else hostsOn.set(computer, [host.name]);
             }
         }
         for (const [name, hosts] of hostsOn) {

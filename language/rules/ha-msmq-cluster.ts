@@ -6,7 +6,7 @@ import { handlerOf, moveToClusteredHostFix } from './fixes-common.js';
  * What a failure does to a receive of local transactional queues. With several instances the
  * receive itself goes on (the analysis says so), but each computer's queues are its own.
  */
-function localQueueRisk(computers: string[]): string {
+function localQueueRisk(computers: readonly string[]): string {
     if (computers.length === 1) {
         return `reads local transactional queues on ${computers[0]}: receiving stops when ${computers[0]} fails, and the messages in its queues wait until it returns.`;
     }

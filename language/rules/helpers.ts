@@ -4,18 +4,19 @@ import { componentKind, componentName, isComputer } from '../analysis/types.js';
 import * as ast from '../generated/ast.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { GroupRuleContext, RelatedLocation } from './rule.js';
-import { accountKind, biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import { accountKind, biztalkComputers, perModel, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
 
 // The role queries live with the model; rules and editor features import them from here too.
 export { biztalkComputers, sqlComputers, sqlInstanceComputers as computersOfSql };
 
-export function distinctEnabledComputers(host: HostModel): string[] {
+/** The computers with an enabled instance of the host, each once. */
+export const distinctEnabledComputers: (host: HostModel) => readonly string[] = perModel(host => {
     const names = new Set<string>();
     for (const instance of host.instances) {
         if (!instance.disabled) names.add(instance.computer);
     }
     return [...names];
-}
+});
 
 export function hasWork(host: HostModel): boolean {
     return host.handlers.length > 0 || !!host.orchestrations || !!host.tracking;
@@ -135,8 +136,15 @@ function functionsOfHost(analysis: GroupAnalysis, host: string): FunctionResult[
     return byHost.get(host) ?? [];
 }
 
-export function hostFunctions(analysis: GroupAnalysis, host: HostModel): FunctionResult[] {
-    return functionsOfHost(analysis, host.name).filter(fn => fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing');
+const workOfHost = new WeakMap<GroupAnalysis, Map<string, readonly FunctionResult[]>>();
+
+/** The functions (receive, processing, send) a host provides. */
+export function hostFunctions(analysis: GroupAnalysis, host: HostModel): readonly FunctionResult[] {
+    let byHost = workOfHost.get(analysis);
+    if (!byHost) workOfHost.set(analysis, byHost = new Map());
+    let work = byHost.get(host.name);
+    if (!work) byHost.set(host.name, work = functionsOfHost(analysis, host.name).filter(fn => fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing'));
+    return work;
 }
 
 export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handler: HandlerModel): FunctionResult | undefined {
@@ -144,8 +152,15 @@ export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handle
     return functionsOfHost(analysis, host.name).find(fn => fn.kind === handler.direction && fn.source === handler.source);
 }
 
+/** A SQL instance or availability group and the group's databases in it. */
+export interface DatabaseContainer {
+    readonly kind: 'sql' | 'availability-group';
+    readonly name: string;
+    readonly databases: readonly DatabaseModel[];
+}
+
 /** Containers (SQL instances, availability groups) that hold the group's databases, in order of first use. */
-export function databaseContainers(group: GroupModel): Array<{ kind: 'sql' | 'availability-group'; name: string; databases: DatabaseModel[] }> {
+export const databaseContainers: (group: GroupModel) => readonly DatabaseContainer[] = perModel(group => {
     const containers: Array<{ kind: 'sql' | 'availability-group'; name: string; databases: DatabaseModel[] }> = [];
     for (const database of group.databases) {
         if (!database.container) continue;
@@ -157,7 +172,7 @@ export function databaseContainers(group: GroupModel): Array<{ kind: 'sql' | 'av
         container.databases.push(database);
     }
     return containers;
-}
+});
 
 /** A database BizTalk itself uses (a catalog name or a declared kind), not an application's own. */
 export function isBizTalkDatabase(database: DatabaseModel): boolean {
@@ -170,14 +185,14 @@ export function availabilityGroupsHoldingBizTalk(group: GroupModel): Set<string>
 }
 
 /** SQL instances that hold the group's databases, directly or as availability group replicas. */
-export function sqlInstancesHoldingDatabases(group: GroupModel): SqlInstanceModel[] {
+export const sqlInstancesHoldingDatabases: (group: GroupModel) => readonly SqlInstanceModel[] = perModel(group => {
     const names = new Set<string>();
     for (const container of databaseContainers(group)) {
         if (container.kind === 'sql') names.add(container.name);
         else group.availabilityGroups.get(container.name)?.replicas.forEach(r => names.add(r.sql));
     }
     return [...names].map(name => group.sqlInstances.get(name)).filter((sql): sql is SqlInstanceModel => !!sql);
-}
+});
 
 export function computerRelated(group: GroupModel, names: readonly string[], what = 'declared here'): RelatedLocation[] {
     return names.map(name => group.computers.get(name)).filter((c): c is NonNullable<typeof c> => !!c)
@@ -185,16 +200,18 @@ export function computerRelated(group: GroupModel, names: readonly string[], wha
 }
 
 /** Receive handlers of hosts that are not clustered but run somewhere: where the "must be clustered" rules look. */
-export function* unclusteredReceives(group: GroupModel): Generator<{ host: HostModel; handler: HandlerModel; computers: string[] }> {
+export const unclusteredReceives: (group: GroupModel) => ReadonlyArray<{ host: HostModel; handler: HandlerModel; computers: readonly string[] }> = perModel(group => {
+    const receives: Array<{ host: HostModel; handler: HandlerModel; computers: readonly string[] }> = [];
     for (const host of group.hosts.values()) {
         if (host.clusteredOn) continue;
         const computers = distinctEnabledComputers(host);
         if (computers.length === 0) continue;
         for (const handler of host.handlers) {
-            if (handler.direction === 'receive') yield { host, handler, computers };
+            if (handler.direction === 'receive') receives.push({ host, handler, computers });
         }
     }
-}
+    return receives;
+});
 
 /** One `log-shipping to` of the group's backup jobs, placed relative to production. */
 export interface LogShippingTarget {

@@ -13,6 +13,7 @@ import { AvailabilityGroup, isAvailabilityGroup, isGroup, type Model } from '../
  */
 export class BizhaScopeProvider extends DefaultScopeProvider {
     private readonly symbolsByName = new WeakMap<LocalSymbols, Map<AstNode, Map<string, AstNodeDescription[]>>>();
+    private readonly scopes = new WeakMap<LocalSymbols, Map<AstNode, Map<string, { global: Scope; scope: Scope }>>>();
     private readonly documents: LangiumDocuments;
 
     constructor(services: LangiumCoreServices) {
@@ -25,16 +26,29 @@ export class BizhaScopeProvider extends DefaultScopeProvider {
         if (referenceType === AvailabilityGroup.$type && !AstUtils.getContainerOfType(context.container, isGroup)) {
             return this.availabilityGroupsOfWorkspace();
         }
-        let scope = this.getGlobalScope(referenceType, context);
+        const global = this.getGlobalScope(referenceType, context);
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
-        if (!localSymbols) return scope;
-        const containers: AstNode[] = [];
-        for (let node: AstNode | undefined = context.container; node; node = node.$container) {
-            if (localSymbols.has(node)) containers.push(node);
+        if (!localSymbols) return global;
+        let innermost: AstNode | undefined = context.container;
+        while (innermost && !localSymbols.has(innermost)) innermost = innermost.$container;
+        if (!innermost) return global;
+        // Every reference of a type under the same innermost container sees the same scope: made
+        // once per scope computation (and workspace state, which the global scope stands for).
+        let containers = this.scopes.get(localSymbols);
+        if (!containers) this.scopes.set(localSymbols, containers = new Map());
+        let byType = containers.get(innermost);
+        if (!byType) containers.set(innermost, byType = new Map());
+        const known = byType.get(referenceType);
+        if (known?.global === global) return known.scope;
+        const chain: AstNode[] = [];
+        for (let node: AstNode | undefined = innermost; node; node = node.$container) {
+            if (localSymbols.has(node)) chain.push(node);
         }
-        for (let i = containers.length - 1; i >= 0; i--) {
-            scope = new LocalScope(this.byName(localSymbols, containers[i]), referenceType, this.reflection, scope);
+        let scope = global;
+        for (let i = chain.length - 1; i >= 0; i--) {
+            scope = new LocalScope(this.byName(localSymbols, chain[i]), referenceType, this.reflection, scope);
         }
+        byType.set(referenceType, { global, scope });
         return scope;
     }
 
