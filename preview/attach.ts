@@ -1,4 +1,4 @@
-import type { FunctionKind, FunctionResult, GroupAnalysis } from '../language/analysis/types.js';
+import type { FunctionKind, FunctionResult, GroupAnalysis, TopologyView } from '../language/analysis/types.js';
 import type { Range, SourceRef } from '../language/model/topology.js';
 import type { PreviewDiagnostic, PreviewFunction, PreviewGroup } from './protocol.js';
 
@@ -52,6 +52,8 @@ function sameRange(a: Range, b: Range): boolean {
 
 export interface AttachInput {
     readonly analysis: GroupAnalysis;
+    /** The diagram's view of the group. */
+    readonly topology: TopologyView;
     /** Scopes of each function by id. */
     readonly scopes: ReadonlyMap<string, SourceRef[]>;
     /** The document's rule diagnostics. */
@@ -62,7 +64,7 @@ export interface AttachInput {
     readonly areaOf: (ruleId: string) => string | undefined;
 }
 
-export function attachDiagnostics({ analysis, scopes, diagnostics, uri, areaOf }: AttachInput): PreviewGroup {
+export function attachDiagnostics({ analysis, topology, scopes, diagnostics, uri, areaOf }: AttachInput): PreviewGroup {
     const functions: PreviewFunction[] = analysis.functions.map(fn => ({ ...fn, scopes: scopes.get(fn.id) ?? [], diagnostics: [] }));
     const groupDiagnostics: PreviewDiagnostic[] = [];
     const groupRange = analysis.source.uri === uri ? analysis.source.range : undefined;
@@ -96,7 +98,7 @@ export function attachDiagnostics({ analysis, scopes, diagnostics, uri, areaOf }
         if (targets.length === 0) groupDiagnostics.push(diagnostic);
         else for (const fn of targets) fn.diagnostics.push(diagnostic);
     }
-    return { ...analysis, functions, diagnostics: groupDiagnostics };
+    return { ...analysis, topology, functions, diagnostics: groupDiagnostics };
 }
 
 /**

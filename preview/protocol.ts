@@ -1,4 +1,4 @@
-import type { FunctionResult, GroupAnalysis } from '../language/analysis/types.js';
+import type { FunctionResult, GroupAnalysis, TopologyView } from '../language/analysis/types.js';
 import type { Range, SourceRef } from '../language/model/topology.js';
 
 /**
@@ -32,6 +32,8 @@ export interface PreviewFunction extends FunctionResult {
 
 export interface PreviewGroup extends Omit<GroupAnalysis, 'functions'> {
     readonly functions: PreviewFunction[];
+    /** What the topology diagram draws besides the components and functions (language/analysis/topology-view.ts). */
+    readonly topology: TopologyView;
     /** Rule diagnostics inside the group that concern no single function (group settings, accounts, DR, ...). */
     readonly diagnostics: PreviewDiagnostic[];
 }

@@ -2,6 +2,7 @@ import { DocumentState, isOperationCancelled, URI, UriUtils, type LangiumDocumen
 import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { FunctionResult } from '../language/analysis/types.js';
+import { topologyView } from '../language/analysis/topology-view.js';
 import type { BizhaServices } from '../language/bizha-module.js';
 import type { GroupModel, SourceRef } from '../language/model/topology.js';
 import { allRules } from '../language/rules/registry.js';
@@ -137,6 +138,8 @@ export function previewGroups(services: BizhaServices, document: LangiumDocument
     }
     return groups.map(({ model, analysis }, i) => attachDiagnostics({
         analysis,
+        // Only the preview draws the diagram: its view of the group is read here, not with every analysis.
+        topology: topologyView(model, analysis.components),
         scopes: new Map(analysis.functions.map(fn => [fn.id, scopesOf(model, fn)])),
         diagnostics: own[i],
         uri,

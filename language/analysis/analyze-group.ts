@@ -2,7 +2,6 @@ import { requiredDatabaseKinds } from '../model/catalog.js';
 import { biztalkComputers, fileServerOf, serverComputers, sqlComputers, sqlInstanceComputers, usedComputers, type FileServer } from '../model/roles.js';
 import type { BamModel, DatabaseModel, GroupModel, HandlerModel, HostModel, NlbModel } from '../model/topology.js';
 import { computeRedundancy } from './redundancy.js';
-import { topologyView } from './topology-view.js';
 import {
     computerId, hypervisorId, maxRedundancy, siteId,
     type ComponentId, type ComponentResult, type FunctionKind, type FunctionResult, type GroupAnalysis,
@@ -417,12 +416,8 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
         source: group.source,
         availability: group.availability,
         functions,
-        ...withTopology(group, componentsOf(group, functions))
+        ...componentsOf(group, functions)
     };
-}
-
-function withTopology(group: GroupModel, result: Pick<GroupAnalysis, 'components' | 'worstSingleFailure'>): Pick<GroupAnalysis, 'components' | 'worstSingleFailure' | 'topology'> {
-    return { ...result, topology: topologyView(group, result.components) };
 }
 
 function componentsOf(group: GroupModel, functions: FunctionResult[]): Pick<GroupAnalysis, 'components' | 'worstSingleFailure'> {

@@ -2,8 +2,8 @@ import type { GroupModel } from '../model/topology.js';
 import type { ComponentResult, TopologyView } from './types.js';
 
 /**
- * The infrastructure the topology diagram draws, read from the group's model once with the
- * analysis: which host instances run where, the clusters, load balancers, SQL instances and
+ * The infrastructure the topology diagram draws, read from the group's model when the preview
+ * asks (not with every analysis: validation never needs it): which host instances run where, the clusters, load balancers, SQL instances and
  * availability groups. Only what involves the group's computers (its components).
  */
 export function topologyView(group: GroupModel, components: readonly ComponentResult[]): TopologyView {

@@ -92,8 +92,6 @@ export interface GroupAnalysis {
     readonly components: ComponentResult[];
     /** The component whose single failure stops the most functions, if any stops one. */
     readonly worstSingleFailure?: ComponentId;
-    /** What the topology diagram draws besides the components and functions. */
-    readonly topology: TopologyView;
 }
 
 /**

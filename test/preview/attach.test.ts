@@ -62,12 +62,13 @@ describe('attaching diagnostics to functions (preview)', () => {
                     ownRedundancy: 1, ownSingleFailures: [], redundancy: 1, singleFailures: [], doubleFailures: [], source
                 };
             });
-            const analysis: GroupAnalysis = { group: 'G', source: groupSource, availability: 'high', functions, components: [] } as unknown as GroupAnalysis;
+            const analysis: GroupAnalysis = { group: 'G', source: groupSource, availability: 'high', functions, components: [] };
             const diagnostics: PreviewDiagnostic[] = Array.from({ length: Math.floor(next() * 400) }, (_, i) => ({
                 ruleId: `R${i % areas.length}`, severity: 'warning', message: `d${i}`, range: range(next, lines + 150, next() < 0.1 ? 300 : 4)
             }));
             const areaOf = (id: string) => areas[Number(id.slice(1))];
-            const indexed = attachDiagnostics({ analysis, scopes, diagnostics, uri, areaOf });
+            const topology = { hosts: [], clusters: [], loadBalancers: [], sqlInstances: [], availabilityGroups: [] };
+            const indexed = attachDiagnostics({ analysis, topology, scopes, diagnostics, uri, areaOf });
             const plain = attachPlainly(analysis, scopes, diagnostics, areaOf);
             for (const fn of indexed.functions) expect(fn.diagnostics.map(d => d.message), `seed ${seed}, ${fn.id}`).toEqual(plain.attached.get(fn.id)!.map(d => d.message));
             expect(indexed.diagnostics.map(d => d.message), `seed ${seed}`).toEqual(plain.group.map(d => d.message));
