@@ -15,7 +15,7 @@ export function examplePath(name: string): string {
     return path.join(repoRoot, 'examples', name, 'topology.bizha');
 }
 
-/** The preview data of an example, built exactly as the language server builds it. */
+/** The preview data of an example, built exactly as the language server builds and sends it. */
 export async function exampleGroups(name: string): Promise<{ uri: string; groups: PreviewGroup[] }> {
     return textGroups(fs.readFileSync(examplePath(name), 'utf8'), URI.file(examplePath(name)).toString());
 }
@@ -25,7 +25,8 @@ export async function textGroups(text: string, uri = 'file:///workspace/preview.
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    return { uri: document.uri.toString(), groups: previewGroups(services, document) };
+    // As the client receives it: the language server answers over LSP, in JSON.
+    return { uri: document.uri.toString(), groups: JSON.parse(JSON.stringify(previewGroups(services, document))) as PreviewGroup[] };
 }
 
 let bundled: string | undefined;
