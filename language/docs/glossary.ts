@@ -419,7 +419,7 @@ export const glossary = {
     'os': {
         term: 'Windows Server version',
         summary: 'The Windows Server release on this computer (2012 r2, 2016, 2019, 2022, 2025)',
-        text: 'The operating system of the computer. It matters for availability groups: MSDTC with availability groups needs a hotfix on Windows Server 2012 R2 and a registry setting on Windows Server 2016 (HA-AG-OS-PREREQ).',
+        text: 'The operating system of the computer, with the updates installed on it in parentheses when they matter: `os 2016 (KB3182294)`. It matters for availability groups: MSDTC with availability groups needs hotfix KB3090973 on Windows Server 2012 R2 and the RemoteAccessEnabled setting of KB3182294 on Windows Server 2016 (HA-AG-OS-PREREQ).',
         sources: ['core/high-availability-using-sql-server-always-on-availability-groups']
     },
     'zone': {

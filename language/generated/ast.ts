@@ -556,12 +556,14 @@ export interface ComputerOs extends langium.AstNode {
     readonly $container: Computer;
     readonly $type: 'ComputerOs';
     r2: boolean;
+    updates: Array<string>;
     year: number;
 }
 
 export const ComputerOs = {
     $type: 'ComputerOs',
     r2: 'r2',
+    updates: 'updates',
     year: 'year'
 } as const;
 
@@ -1707,6 +1709,11 @@ export class BizhaAstReflection extends langium.AbstractAstReflection {
                 r2: {
                     name: ComputerOs.r2,
                     defaultValue: false,
+                    optional: true
+                },
+                updates: {
+                    name: ComputerOs.updates,
+                    defaultValue: [],
                     optional: true
                 },
                 year: {

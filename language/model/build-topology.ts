@@ -163,7 +163,7 @@ class GroupModelBuilder {
             switch (property.$type) {
                 case ast.ComputerSite.$type: site = property.site; break;
                 case ast.ComputerMsdtc.$type: msdtcOff = property.access === 'off'; break;
-                case ast.ComputerOs.$type: os = property.year === undefined ? os : { year: property.year, r2: property.r2 }; break;
+                case ast.ComputerOs.$type: os = property.year === undefined ? os : { year: property.year, r2: property.r2, updates: property.updates.map(u => u.toUpperCase()) }; break;
                 case ast.ComputerZone.$type: zone = property.zone ? 'perimeter' : zone; break;
                 case ast.ComputerHypervisor.$type: hypervisor = property.hypervisor || hypervisor; break;
                 case ast.ComputerSqlAlias.$type: aliases.push(property); break;

@@ -50,7 +50,8 @@ export interface ComputerModel extends Element<ast.Computer> {
     readonly site?: string;
     readonly msdtcOff: boolean;
     /** `os 2016`, `os 2012 r2`. */
-    readonly os?: { year: number; r2: boolean };
+    /** `os 2016 (KB3182294)`: the release, and the updates declared applied (upper case). */
+    readonly os?: { year: number; r2: boolean; updates: readonly string[] };
     readonly zone?: 'perimeter';
     /** The physical host this virtual machine runs on. */
     readonly hypervisor?: string;

@@ -67,11 +67,11 @@ describe('language version 2', () => {
         expect(model.receiveLocationFaultTolerance).toBe(true);
         expect(ast.isFaultToleranceSetting(model.receiveLocationFaultToleranceNode)).toBe(true);
         const bts01 = model.computers.get('BTS01')!;
-        expect([bts01.os, bts01.hypervisor, bts01.sqlAliases, bts01.zone]).toEqual([{ year: 2019, r2: false }, 'HV1', ['AG1'], undefined]);
+        expect([bts01.os, bts01.hypervisor, bts01.sqlAliases, bts01.zone]).toEqual([{ year: 2019, r2: false, updates: [] }, 'HV1', ['AG1'], undefined]);
         // A repeated alias counts once.
         expect(model.computers.get('BTS02')!.sqlAliases).toEqual(['AG1']);
         expect(model.computers.get('WEB01')!.zone).toBe('perimeter');
-        expect(model.computers.get('WEB01')!.os).toEqual({ year: 2025, r2: false });
+        expect(model.computers.get('WEB01')!.os).toEqual({ year: 2025, r2: false, updates: [] });
         expect(model.computers.get('SQL01')!.sqlAliases).toEqual([]);
     });
 
@@ -79,7 +79,7 @@ describe('language version 2', () => {
         const { model } = await modelOf(everyV2Construct);
         // INV01 is used by the group through the top-level queue manager TOPQM.
         const inv = model.computers.get('INV01')!;
-        expect([inv.os, inv.zone, inv.hypervisor, inv.sqlAliases]).toEqual([{ year: 2012, r2: true }, 'perimeter', 'HV9', ['AG1']]);
+        expect([inv.os, inv.zone, inv.hypervisor, inv.sqlAliases]).toEqual([{ year: 2012, r2: true, updates: [] }, 'perimeter', 'HV9', ['AG1']]);
     });
 
     test('cluster, SQL and master secret server properties reach the model', async () => {
