@@ -19,9 +19,25 @@ export function namespaceOf(type: string): string | undefined {
     }
 }
 
-/** Every named element declared directly in a group or at the top level of a file (computers of `computer A, B` included). */
-export function namedMembers(container: ast.Model | ast.Group): Array<AstNode & { name: string }> {
-    const members: AstNode[] = ast.isModel(container) ? container.declarations ?? [] : container.members ?? [];
-    return members.flatMap((member): AstNode[] => ast.isComputerDecl(member) ? member.computers : [member])
-        .filter((member): member is AstNode & { name: string } => typeof (member as { name?: unknown }).name === 'string' && namespaceOf(member.$type) !== undefined);
+const membersOf = new WeakMap<ast.Model | ast.Group, ReadonlyArray<AstNode & { name: string }>>();
+
+/**
+ * Every named element declared directly in a group or at the top level of a file (computers of
+ * `computer A, B` included). Read once per parse (scopes and the uniqueness check both ask; the
+ * tree never changes after parsing).
+ */
+export function namedMembers(container: ast.Model | ast.Group): ReadonlyArray<AstNode & { name: string }> {
+    let named = membersOf.get(container);
+    if (!named) {
+        const found: Array<AstNode & { name: string }> = [];
+        for (const member of ast.isModel(container) ? container.declarations ?? [] : container.members ?? []) {
+            if (member.$type === ast.ComputerDecl.$type) {
+                for (const computer of member.computers) if (typeof computer.name === 'string') found.push(computer);
+            } else if (namespaceOf(member.$type) !== undefined && 'name' in member && typeof member.name === 'string') {
+                found.push(member);
+            }
+        }
+        membersOf.set(container, named = found);
+    }
+    return named;
 }

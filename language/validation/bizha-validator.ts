@@ -81,7 +81,7 @@ export class BizhaValidator {
         });
     }
 
-    private checkUnique(members: Array<AstNode & { name: string }>, accept: ValidationAcceptor, where: string): void {
+    private checkUnique(members: ReadonlyArray<AstNode & { name: string }>, accept: ValidationAcceptor, where: string): void {
         const seen = new Map<string, AstNode>();
         for (const member of members) {
             const key = `${namespaceOf(member)}/${member.name}`;
