@@ -45,7 +45,7 @@ export function plan(quick: boolean): Plan {
             lsp: { firstDiagnosticsReps: 1, edits: { '1k': 6, '3k': 4 }, requests: 10, workspaceReps: 1, requestsOn: '3k' }
         }
         : {
-            sizes: [{ label: '1k', lines: 1000, reps: 15 }, { label: '10k', lines: 10_000, reps: 9 }, { label: '50k', lines: 50_000, reps: 5 }],
+            sizes: [{ label: '1k', lines: 1000, reps: 15 }, { label: '10k', lines: 10_000, reps: 15 }, { label: '50k', lines: 50_000, reps: 5 }],
             workspaceFiles: 300, workspaceReps: 5,
             scaling: { small: 1000, large: 2000, instancesPerComputer: 2.5, reps: 9, batchMs: 200 },
             preview: { databases: 8000, reps: 9 },

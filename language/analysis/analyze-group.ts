@@ -123,9 +123,10 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
     // Handlers that also need a file server share one dependency list per server: the
     // redundancy of dependencies is computed once per list.
     const dependencyLists = new Map<string, string[]>();
-    const withDependencies = (extra: Array<string | undefined>): string[] => {
-        const ids = extra.filter((id): id is string => id !== undefined);
-        if (ids.length === 0) return biztalkDependencies;
+    const withDependencies = (fileServer: string | undefined, queueManager: string | undefined): string[] => {
+        // Most handlers need neither: no list is made for them.
+        if (fileServer === undefined && queueManager === undefined) return biztalkDependencies;
+        const ids = [fileServer, queueManager].filter((id): id is string => id !== undefined);
         const key = ids.join('\n');
         let list = dependencyLists.get(key);
         if (!list) dependencyLists.set(key, list = [...biztalkDependencies, ...ids]);
@@ -155,7 +156,7 @@ export function analyzeGroup(group: GroupModel): GroupAnalysis {
                 host: host.name, adapter: handler.adapter,
                 mechanism: provided.mechanism, providers: provided.providers, placements: provided.placements,
                 allProvidersNeeded: provided.mechanism === 'unbalanced',
-                dependsOn: withDependencies([fileServerFunction(handler.path), handler.queueManager ? queueManagerFunctionId(handler.queueManager) : undefined]),
+                dependsOn: withDependencies(fileServerFunction(handler.path), handler.queueManager ? queueManagerFunctionId(handler.queueManager) : undefined),
                 source: handler.source
             });
         });
@@ -385,11 +386,14 @@ function finish(group: GroupModel, drafts: Draft[]): GroupAnalysis {
         if (!byClosure) failuresOf.set(result, byClosure = new Map());
         let failures = byClosure.get(closure);
         if (!failures) {
-            const ownComponents = new Set(result.singles);
-            failures = [
-                ...result.singles.map(component => ({ component })),
-                ...closure.singles.filter(failure => !ownComponents.has(failure.component))
-            ];
+            // Usually one side is empty (a function is stopped by its own providers or by what it depends on).
+            const own = result.singles.map(component => ({ component }));
+            if (closure.singles.length === 0) failures = own;
+            else if (own.length === 0) failures = closure.singles;
+            else {
+                const ownComponents = new Set(result.singles);
+                failures = [...own, ...closure.singles.filter(failure => !ownComponents.has(failure.component))];
+            }
             byClosure.set(closure, failures);
         }
         return failures;
