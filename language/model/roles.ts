@@ -1,4 +1,5 @@
 import type { GroupModel, SqlInstanceModel } from './topology.js';
+import { oncePer } from '../workspace/once-per.js';
 
 /**
  * A computer's role is never declared: it follows from what runs on it. These queries are the
@@ -11,22 +12,8 @@ export function sqlInstanceComputers(group: GroupModel, sql: SqlInstanceModel | 
     return sql.server.kind === 'computer' ? [sql.server.name] : group.clusters.get(sql.server.name)?.nodes ?? [];
 }
 
-/**
- * A query of a group's model computed once per model: the model never changes after it is built,
- * and the analysis, the rules and the fixes ask the same questions of it many times.
- */
-export function perModel<K extends object, T>(compute: (key: K) => T): (key: K) => T {
-    const cache = new WeakMap<K, T>();
-    return key => {
-        if (cache.has(key)) return cache.get(key)!;
-        const value = compute(key);
-        cache.set(key, value);
-        return value;
-    };
-}
-
 /** Computers that run an instance of any host of the group: the BizTalk runtime computers. */
-export const biztalkComputers: (group: GroupModel) => readonly string[] = perModel(group => {
+export const biztalkComputers: (group: GroupModel) => readonly string[] = oncePer(group => {
     const names = new Set<string>();
     for (const host of group.hosts.values()) {
         for (const instance of host.instances) names.add(instance.computer);
@@ -35,7 +22,7 @@ export const biztalkComputers: (group: GroupModel) => readonly string[] = perMod
 });
 
 /** Computers that run a SQL Server instance or are nodes of a cluster holding one. */
-export const sqlComputers: (group: GroupModel) => readonly string[] = perModel(group => {
+export const sqlComputers: (group: GroupModel) => readonly string[] = oncePer(group => {
     const names = new Set<string>();
     for (const sql of group.sqlInstances.values()) sqlInstanceComputers(group, sql).forEach(c => names.add(c));
     return [...names];

@@ -1,7 +1,6 @@
-import type { AstNode } from 'langium';
 import { defineRule } from './rule.js';
-import { componentName, isComputer, isHypervisor, type FunctionResult } from '../analysis/types.js';
-import { computerRelated, functionAnchor, listText } from './helpers.js';
+import { isHypervisor } from '../analysis/types.js';
+import { computerRelated, functionsStoppedBy, listText } from './helpers.js';
 
 export const haHypervisorSpof = defineRule({
     id: 'HA-HYPERVISOR-SPOF',
@@ -11,18 +10,7 @@ export const haHypervisorSpof = defineRule({
     sources: ['biztalk/core/providing-high-availability-for-biztalk-hosts.md', 'biztalk/technical-guides/planning-for-high-availability2.md', 'biztalk/technical-guides/install-and-configure-a-hyper-v-virtual-machine-to-use-for-biztalk-server.md'],
     check({ group, analysis, report, at }) {
         if (![...group.computers.values()].some(c => c.hypervisor)) return;
-        const byAnchor = new Map<AstNode, { hypervisor: string; functions: FunctionResult[] }>();
-        for (const fn of analysis.functions) {
-            const hypervisor = fn.ownSingleFailures.find(isHypervisor);
-            // A single computer is the SPOF rules' finding (HA-HOST-SPOF, HA-DB-SPOF, ...).
-            if (!hypervisor || fn.ownSingleFailures.some(isComputer)) continue;
-            const anchor = functionAnchor(group, at, fn);
-            if (!anchor) continue;
-            const entry = byAnchor.get(anchor) ?? { hypervisor: componentName(hypervisor), functions: [] };
-            entry.functions.push(fn);
-            byAnchor.set(anchor, entry);
-        }
-        for (const [node, { hypervisor, functions }] of byAnchor) {
+        for (const [node, { component: hypervisor, functions }] of functionsStoppedBy(group, analysis, at, isHypervisor)) {
             const computers = [...new Set(functions.flatMap(fn => fn.providers))];
             report({
                 node,

@@ -1,7 +1,6 @@
-import type { AstNode } from 'langium';
 import { defineRule } from './rule.js';
-import { componentName, isComputer, isSite, type FunctionResult } from '../analysis/types.js';
-import { functionAnchor, listText, logShippingTargets } from './helpers.js';
+import { isSite } from '../analysis/types.js';
+import { functionsStoppedBy, listText, logShippingTargets } from './helpers.js';
 
 export const haSiteSpof = defineRule({
     id: 'HA-SITE-SPOF',
@@ -11,22 +10,11 @@ export const haSiteSpof = defineRule({
     sources: ['biztalk/technical-guides/planning-for-high-availability-and-disaster-recovery.md', 'biztalk/technical-guides/what-is-biztalk-server-log-shipping.md'],
     check({ group, analysis, report, at }) {
         if (![...group.computers.values()].some(c => c.site)) return;
-        const byAnchor = new Map<AstNode, { site: string; functions: FunctionResult[] }>();
-        for (const fn of analysis.functions) {
-            const site = fn.ownSingleFailures.find(isSite);
-            // A single computer is the SPOF rules' finding; a hypervisor is HA-HYPERVISOR-SPOF's.
-            if (!site || fn.ownSingleFailures.some(isComputer)) continue;
-            const anchor = functionAnchor(group, at, fn);
-            if (!anchor) continue;
-            const entry = byAnchor.get(anchor) ?? { site: componentName(site), functions: [] };
-            entry.functions.push(fn);
-            byAnchor.set(anchor, entry);
-        }
         // Databases and the master secret server survive a site loss by BizTalk log shipping to a
         // standby elsewhere (the catalog's disaster-recovery answer), not by a provider there.
         const targets = logShippingTargets(group);
         const siteOf = (computer: string) => group.computers.get(computer)?.site;
-        for (const [node, { site, functions }] of byAnchor) {
+        for (const [node, { component: site, functions }] of functionsStoppedBy(group, analysis, at, isSite)) {
             const recoveredByLogShipping = functions.every(fn => fn.kind === 'database' || fn.kind === 'master-secret-server');
             let advice = 'Place a provider in another site if the group must survive a site failure.';
             if (recoveredByLogShipping) {

@@ -1,16 +1,17 @@
-import type { FunctionResult, GroupAnalysis } from '../analysis/types.js';
+import type { ComponentId, FunctionResult, GroupAnalysis } from '../analysis/types.js';
 import type { AstNode } from 'langium';
 import { componentKind, componentName, isComputer } from '../analysis/types.js';
 import * as ast from '../generated/ast.js';
 import type { AccountModel, DatabaseModel, GroupModel, HandlerModel, HostModel, SqlInstanceModel } from '../model/topology.js';
 import type { GroupRuleContext, RelatedLocation } from './rule.js';
-import { accountKind, biztalkComputers, perModel, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import { accountKind, biztalkComputers, sqlComputers, sqlInstanceComputers } from '../model/roles.js';
+import { oncePer } from '../workspace/once-per.js';
 
 // The role queries live with the model; rules and editor features import them from here too.
 export { biztalkComputers, sqlComputers, sqlInstanceComputers as computersOfSql };
 
 /** The computers with an enabled instance of the host, each once. */
-export const distinctEnabledComputers: (host: HostModel) => readonly string[] = perModel(host => {
+export const distinctEnabledComputers: (host: HostModel) => readonly string[] = oncePer(host => {
     const names = new Set<string>();
     for (const instance of host.instances) {
         if (!instance.disabled) names.add(instance.computer);
@@ -119,32 +120,28 @@ export function justifiesClustering(handler: HandlerModel): boolean {
 }
 
 /** Each analysis' functions by host, built on first use: rules ask per host, and a group may have thousands. */
-const functionsByHost = new WeakMap<GroupAnalysis, Map<string, FunctionResult[]>>();
-
-function functionsOfHost(analysis: GroupAnalysis, host: string): FunctionResult[] {
-    let byHost = functionsByHost.get(analysis);
-    if (!byHost) {
-        byHost = new Map();
-        for (const fn of analysis.functions) {
-            if (fn.host === undefined) continue;
-            const list = byHost.get(fn.host);
-            if (list) list.push(fn);
-            else byHost.set(fn.host, [fn]);
-        }
-        functionsByHost.set(analysis, byHost);
+const functionsByHost = oncePer((analysis: GroupAnalysis) => {
+    const byHost = new Map<string, FunctionResult[]>();
+    for (const fn of analysis.functions) {
+        if (fn.host === undefined) continue;
+        const list = byHost.get(fn.host);
+        if (list) list.push(fn);
+        else byHost.set(fn.host, [fn]);
     }
-    return byHost.get(host) ?? [];
+    return byHost;
+});
+
+function functionsOfHost(analysis: GroupAnalysis, host: string): readonly FunctionResult[] {
+    return functionsByHost(analysis).get(host) ?? [];
 }
 
-const workOfHost = new WeakMap<GroupAnalysis, Map<string, readonly FunctionResult[]>>();
+/** The work (receive, processing, send) of each host of an analysis. */
+const workByHost = oncePer((analysis: GroupAnalysis) => new Map([...functionsByHost(analysis)].map(([host, functions]) =>
+    [host, functions.filter(fn => fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing')])));
 
 /** The functions (receive, processing, send) a host provides. */
 export function hostFunctions(analysis: GroupAnalysis, host: HostModel): readonly FunctionResult[] {
-    let byHost = workOfHost.get(analysis);
-    if (!byHost) workOfHost.set(analysis, byHost = new Map());
-    let work = byHost.get(host.name);
-    if (!work) byHost.set(host.name, work = functionsOfHost(analysis, host.name).filter(fn => fn.kind === 'receive' || fn.kind === 'send' || fn.kind === 'processing'));
-    return work;
+    return workByHost(analysis).get(host.name) ?? [];
 }
 
 export function handlerFunction(analysis: GroupAnalysis, host: HostModel, handler: HandlerModel): FunctionResult | undefined {
@@ -160,7 +157,7 @@ export interface DatabaseContainer {
 }
 
 /** Containers (SQL instances, availability groups) that hold the group's databases, in order of first use. */
-export const databaseContainers: (group: GroupModel) => readonly DatabaseContainer[] = perModel(group => {
+export const databaseContainers: (group: GroupModel) => readonly DatabaseContainer[] = oncePer(group => {
     const containers: Array<{ kind: 'sql' | 'availability-group'; name: string; databases: DatabaseModel[] }> = [];
     for (const database of group.databases) {
         if (!database.container) continue;
@@ -185,7 +182,7 @@ export function availabilityGroupsHoldingBizTalk(group: GroupModel): Set<string>
 }
 
 /** SQL instances that hold the group's databases, directly or as availability group replicas. */
-export const sqlInstancesHoldingDatabases: (group: GroupModel) => readonly SqlInstanceModel[] = perModel(group => {
+export const sqlInstancesHoldingDatabases: (group: GroupModel) => readonly SqlInstanceModel[] = oncePer(group => {
     const names = new Set<string>();
     for (const container of databaseContainers(group)) {
         if (container.kind === 'sql') names.add(container.name);
@@ -200,7 +197,7 @@ export function computerRelated(group: GroupModel, names: readonly string[], wha
 }
 
 /** Receive handlers of hosts that are not clustered but run somewhere: where the "must be clustered" rules look. */
-export const unclusteredReceives: (group: GroupModel) => ReadonlyArray<{ host: HostModel; handler: HandlerModel; computers: readonly string[] }> = perModel(group => {
+export const unclusteredReceives: (group: GroupModel) => ReadonlyArray<{ host: HostModel; handler: HandlerModel; computers: readonly string[] }> = oncePer(group => {
     const receives: Array<{ host: HostModel; handler: HandlerModel; computers: readonly string[] }> = [];
     for (const host of group.hosts.values()) {
         if (host.clusteredOn) continue;
@@ -284,6 +281,25 @@ export function functionAnchor(group: GroupModel, at: GroupRuleContext['at'], fn
         }
         default: return undefined;
     }
+}
+
+/**
+ * Functions whose own providers all fail with one component of a kind (a site, a hypervisor) that
+ * no single computer explains (a single computer is the SPOF rules' finding), grouped by where the
+ * group declares them; with the component's name.
+ */
+export function functionsStoppedBy(group: GroupModel, analysis: GroupAnalysis, at: GroupRuleContext['at'], ofKind: (id: ComponentId) => boolean): Map<AstNode, { component: string; functions: FunctionResult[] }> {
+    const byAnchor = new Map<AstNode, { component: string; functions: FunctionResult[] }>();
+    for (const fn of analysis.functions) {
+        const component = fn.ownSingleFailures.find(ofKind);
+        if (!component || fn.ownSingleFailures.some(isComputer)) continue;
+        const anchor = functionAnchor(group, at, fn);
+        if (!anchor) continue;
+        const entry = byAnchor.get(anchor);
+        if (entry) entry.functions.push(fn);
+        else byAnchor.set(anchor, { component: componentName(component), functions: [fn] });
+    }
+    return byAnchor;
 }
 
 /** The option node of a database (`BizTalkMsgBoxDb (mirrored)`) that matches, when the database is written with one. */

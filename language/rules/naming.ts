@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import { astContents } from '../workspace/ast-walk.js';
+import { oncePer } from '../workspace/once-per.js';
 import type { GroupModel } from '../model/topology.js';
 
 /**
@@ -105,20 +106,14 @@ export class LowerCaseNames {
     }
 }
 
-const namesOfDocument = new WeakMap<AstNode, ReadonlySet<string>>();
-
-/** Every name declared in a parsed document, in lower case; collected once per parse (the tree never changes). */
-function documentNames(root: AstNode): ReadonlySet<string> {
-    let names = namesOfDocument.get(root);
-    if (!names) {
-        const collected = new Set<string>();
-        for (const node of astContents(root).nodes) {
-            if ('name' in node && typeof node.name === 'string') collected.add(node.name.toLowerCase());
-        }
-        namesOfDocument.set(root, names = collected);
+/** Every name declared in a parsed document, in lower case; collected once per parse. */
+const documentNames = oncePer((root: AstNode): ReadonlySet<string> => {
+    const names = new Set<string>();
+    for (const node of astContents(root).nodes) {
+        if ('name' in node && typeof node.name === 'string') names.add(node.name.toLowerCase());
     }
     return names;
-}
+});
 
 /**
  * Every name a new declaration must avoid: the group's elements, every named node of the document,

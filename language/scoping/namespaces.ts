@@ -1,5 +1,6 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
+import { oncePer } from '../workspace/once-per.js';
 
 /**
  * The namespace of a named element. Names that one reference could confuse share a namespace:
@@ -19,25 +20,18 @@ export function namespaceOf(type: string): string | undefined {
     }
 }
 
-const membersOf = new WeakMap<ast.Model | ast.Group, ReadonlyArray<AstNode & { name: string }>>();
-
 /**
  * Every named element declared directly in a group or at the top level of a file (computers of
- * `computer A, B` included). Read once per parse (scopes and the uniqueness check both ask; the
- * tree never changes after parsing).
+ * `computer A, B` included). Read once per parse: scopes and the uniqueness check both ask.
  */
-export function namedMembers(container: ast.Model | ast.Group): ReadonlyArray<AstNode & { name: string }> {
-    let named = membersOf.get(container);
-    if (!named) {
-        const found: Array<AstNode & { name: string }> = [];
-        for (const member of ast.isModel(container) ? container.declarations ?? [] : container.members ?? []) {
-            if (member.$type === ast.ComputerDecl.$type) {
-                for (const computer of member.computers) if (typeof computer.name === 'string') found.push(computer);
-            } else if (namespaceOf(member.$type) !== undefined && 'name' in member && typeof member.name === 'string') {
-                found.push(member);
-            }
+export const namedMembers: (container: ast.Model | ast.Group) => ReadonlyArray<AstNode & { name: string }> = oncePer(container => {
+    const found: Array<AstNode & { name: string }> = [];
+    for (const member of ast.isModel(container) ? container.declarations ?? [] : container.members ?? []) {
+        if (member.$type === ast.ComputerDecl.$type) {
+            for (const computer of member.computers) if (typeof computer.name === 'string') found.push(computer);
+        } else if (namespaceOf(member.$type) !== undefined && 'name' in member && typeof member.name === 'string') {
+            found.push(member);
         }
-        membersOf.set(container, named = found);
     }
-    return named;
-}
+    return found;
+});

@@ -1,4 +1,5 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type ReferenceInfo } from 'langium';
+import { oncePer } from './once-per.js';
 
 /** Every node of a parsed tree (root first, in document order) and every cross-reference in it. */
 export interface AstContents {
@@ -6,25 +7,17 @@ export interface AstContents {
     readonly references: readonly ReferenceInfo[];
 }
 
-const contentsOfRoot = new WeakMap<AstNode, AstContents>();
-
 /**
  * Linking, the reference index and validation each walk the whole tree; Langium's streams
  * allocate an iterator per node and per property on each walk, a large share of the garbage of a
  * build. The tree does not change after parsing (a new parse makes a new root), so one walk is
  * collected per root and shared.
  */
-export function astContents(root: AstNode): AstContents {
-    let contents = contentsOfRoot.get(root);
-    if (!contents) contentsOfRoot.set(root, contents = collect(root));
-    return contents;
-}
-
-function collect(root: AstNode): AstContents {
+export const astContents: (root: AstNode) => AstContents = oncePer(root => {
     const contents = { nodes: [] as AstNode[], references: [] as ReferenceInfo[] };
     visit(root, contents);
     return contents;
-}
+});
 
 // A module-level function, not a closure made per walk: V8 keeps its optimized code from one
 // build to the next instead of optimizing a new closure each time.

@@ -1,6 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '../../language/generated/ast.js';
 import { databasesOf } from '../../language/validation/bizha-validator.js';
+import { oncePer } from '../../language/workspace/once-per.js';
 
 /**
  * What completion needs to know about the elements of one group, read from its syntax tree only
@@ -46,12 +47,7 @@ function emptyFacts(): GroupFacts {
 }
 
 /** The facts of a file's top-level declarations, once per parse: the outline asks for every group of the file. */
-const topLevel = new WeakMap<ast.Model, GroupFacts>();
-function topLevelFacts(model: ast.Model): GroupFacts {
-    let facts = topLevel.get(model);
-    if (!facts) topLevel.set(model, facts = collect(model.declarations ?? [], emptyFacts()));
-    return facts;
-}
+const topLevelFacts = oncePer((model: ast.Model): GroupFacts => collect(model.declarations ?? [], emptyFacts()));
 
 function collect(members: readonly AstNode[], facts: GroupFacts): GroupFacts {
     for (const member of members) {
